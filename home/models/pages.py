@@ -1,0 +1,151 @@
+"""Home and standard pages, and the base every page type of the site builds on."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.blocks import PageChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock, ProvisionBlock
+
+
+class BasePage(Page):
+    """Fields every page of the site has: a summary for listings and previews, and a
+    social image for link previews."""
+
+    summary = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences shown in listings, search results and link previews.",
+    )
+    social_image = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media (1200×630 works best).",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    content_panels = Page.content_panels + ["summary"]
+    promote_panels = Page.promote_panels + ["social_image"]
+    api_fields = [
+        APIField("summary"),
+        APIField("social_image", serializer=ImageRenditionField("fill-1200x630")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.summary
+
+    @property
+    def meta_image(self):
+        return self.social_image
+
+
+class HomePage(BasePage):
+    """The front page of a language's site: who the network is and what it offers."""
+
+    # Hero
+    hero_heading = models.CharField(
+        max_length=160, help_text="The big statement at the top, e.g. the vision."
+    )
+    hero_text = models.TextField(blank=True, help_text="A sentence or two under the heading.")
+    hero_image = models.ForeignKey(
+        "home.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page the hero's button leads to.",
+    )
+    hero_link_label = models.CharField(max_length=60, blank=True)
+
+    # Who we are
+    mission = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    vision_heading = models.CharField(max_length=160, blank=True)
+    vision = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    # What we provide
+    provisions_heading = models.CharField(max_length=160, blank=True)
+    provisions = StreamField(
+        [("provision", ProvisionBlock())],
+        blank=True,
+        help_text="The things the network provides to its members, in order.",
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    featured = StreamField(
+        [("page", PageChooserBlock())],
+        blank=True,
+        help_text="Pages to highlight on the home page.",
+    )
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("mission"),
+        index.SearchField("vision"),
+        index.SearchField("body"),
+    ]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            ["hero_heading", "hero_text", "hero_image", "hero_link", "hero_link_label"],
+            heading="Hero",
+        ),
+        MultiFieldPanel(["mission", "vision_heading", "vision"], heading="Mission and vision"),
+        MultiFieldPanel(["provisions_heading", "provisions"], heading="What we provide"),
+        FieldPanel("body"),
+        FieldPanel("featured"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("hero_heading"),
+        APIField("hero_text"),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1600x700")),
+        APIField("hero_link"),
+        APIField("hero_link_label"),
+        APIField("mission"),
+        APIField("vision_heading"),
+        APIField("vision"),
+        APIField("provisions_heading"),
+        APIField("provisions"),
+        APIField("body"),
+        APIField("featured"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = "home page"
+
+    @property
+    def meta_image(self):
+        return self.social_image or self.hero_image
+
+
+class StandardPage(BasePage):
+    """A plain content page, such as About us or Our history."""
+
+    introduction = models.TextField(blank=True, help_text="The opening paragraph, shown larger.")
+    body = StreamField(BodyBlock(), blank=True)
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    content_panels = BasePage.content_panels + ["introduction", "body"]
+    api_fields = BasePage.api_fields + [APIField("introduction"), APIField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"

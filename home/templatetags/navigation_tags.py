@@ -1,0 +1,32 @@
+"""Site-wide navigation, built from the page tree of the current site and language."""
+
+from django import template
+from wagtail.models import Site
+
+register = template.Library()
+
+
+def _language_root(request):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    # The site's root is the English home page; `localized` gives the one in the
+    # active language when it exists.
+    return site.root_page.localized
+
+
+@register.inclusion_tag("components/navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context.get("request")
+    root = _language_root(request)
+    items = []
+    if root is not None:
+        items = list(root.get_children().live().public().in_menu())
+    current = context.get("page")
+    return {"root": root, "items": items, "current": current, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def language_root_url(context):
+    root = _language_root(context.get("request"))
+    return root.url if root is not None else "/"

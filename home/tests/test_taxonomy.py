@@ -1,0 +1,61 @@
+"""Taxonomy: the vocabulary, and the filters every listing and the API share."""
+
+import pytest
+from django.http import QueryDict
+from wagtail.models import Locale
+
+from home.factories import TopicFactory
+from home.filters import TaxonomyFilterError, parse_taxonomy_params
+from home.models import State, Topic
+
+
+@pytest.mark.django_db
+def test_states_cover_fifty_states_dc_and_territories():
+    assert State.objects.filter(kind="state").count() == 50
+    assert State.objects.get(code="DC").name == "District of Columbia"
+    assert State.objects.filter(code__in=["PR", "GU", "VI", "AS", "MP"]).count() == 5
+
+
+@pytest.mark.django_db
+def test_topic_translation_keeps_its_slug():
+    topic = TopicFactory(name="Child nutrition", slug="child-nutrition")
+    spanish = topic.copy_for_translation(Locale.objects.get(language_code="es"))
+    spanish.name = "Nutrición infantil"
+    spanish.save()
+    assert spanish.slug == "child-nutrition"
+    assert Topic.objects.filter(slug="child-nutrition").count() == 2
+
+
+@pytest.mark.django_db
+def test_parse_taxonomy_params_reads_comma_separated_alternatives():
+    TopicFactory(slug="child-health")
+    TopicFactory(slug="child-nutrition")
+    selected = parse_taxonomy_params(
+        QueryDict("topic=child-health,child-nutrition&state=oh&state=AZ")
+    )
+    assert selected == {"topic": ["child-health", "child-nutrition"], "state": ["OH", "AZ"]}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "param", "message"),
+    [
+        ("topic=no-such-topic", "topic", "unknown topic: no-such-topic"),
+        ("topic=DROP TABLE", "topic", "is not a valid topic"),
+        ("state=Ohio", "state", "is not a valid state"),
+        ("state=ZZ", "state", "unknown state: ZZ"),
+        ("network=" + ",".join(["a"] * 21), "network", "at most 20 values"),
+    ],
+)
+def test_parse_taxonomy_params_names_the_bad_parameter(query, param, message):
+    with pytest.raises(TaxonomyFilterError) as error:
+        parse_taxonomy_params(QueryDict(query))
+    assert error.value.param == param
+    assert message in str(error.value)
+
+
+@pytest.mark.django_db
+def test_api_answers_bad_taxonomy_filter_with_400_naming_it(home_page, client):
+    response = client.get("/api/v2/pages/?state=Ohio")
+    assert response.status_code == 400
+    assert response.json() == {"message": "state: 'Ohio' is not a valid state"}
