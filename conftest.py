@@ -5,14 +5,23 @@ machine, but fail in CI (where `CI` is set), so a missing service never turns
 into a silently green run.
 """
 
+import json
 import os
 import socket
 from contextlib import closing
 
+import boto3
 import pytest
+import redis
+from django.conf import settings as django_settings
+from moto.server import ThreadedMotoServer
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
+from settings.storage import public_media_bucket_policy, s3_storages
+
+S3_TEST_BUCKET = "partnership-test"
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
 
 def service_unavailable(reason: str):
@@ -38,3 +47,63 @@ def home_page(db):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
     )
     return home
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """moto's S3 server on a free loopback port, with an empty test bucket."""
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    try:
+        server.start()
+    except OSError as error:  # pragma: no cover - depends on the machine
+        service_unavailable(f"moto S3 server could not start: {error}")
+    endpoint = f"http://127.0.0.1:{port}"
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",  # noqa: S106 - moto accepts any credentials
+    )
+    client.create_bucket(Bucket=S3_TEST_BUCKET)
+    client.put_bucket_policy(
+        Bucket=S3_TEST_BUCKET, Policy=json.dumps(public_media_bucket_policy(S3_TEST_BUCKET))
+    )
+    yield endpoint, client
+    server.stop()
+
+
+@pytest.fixture
+def s3_storage(settings, s3_endpoint):
+    """Point media and document storage at the moto bucket, as production settings would."""
+    endpoint, client = s3_endpoint
+    settings.STORAGES = s3_storages(
+        bucket_name=S3_TEST_BUCKET,
+        endpoint_url=endpoint,
+        access_key="testing",
+        secret_key="testing",  # noqa: S106
+        addressing_style="path",
+    ) | {"staticfiles": django_settings.STORAGES["staticfiles"]}
+    return client
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Use the real Redis as the default cache, as settings do when REDIS_URL is set."""
+    try:
+        redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError as error:
+        service_unavailable(f"Redis is not reachable at {REDIS_TEST_URL}: {error}")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+            "KEY_PREFIX": f"test-{os.getpid()}",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    yield cache
+    cache.clear()

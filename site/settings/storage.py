@@ -75,3 +75,20 @@ def local_storages(documents_root: Path) -> dict:
             "OPTIONS": {"location": documents_root, "base_url": None},
         },
     }
+
+
+def public_media_bucket_policy(bucket_name: str) -> dict:
+    """The bucket policy a deployment applies: images under media/ are world-readable,
+    everything else (documents/) is private and read only with credentials."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "PublicReadMedia",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{bucket_name}/media/*",
+            }
+        ],
+    }
