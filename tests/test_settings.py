@@ -36,10 +36,7 @@ def run(args, **env):
 
 
 def settings_value(module, expression, **env):
-    code = (
-        "import sys; sys.path.insert(0, 'site'); "
-        f"import {module} as s; print({expression})"
-    )
+    code = f"import sys; sys.path.insert(0, 'site'); import {module} as s; print({expression})"
     result = run(["-c", code], **env)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
@@ -90,7 +87,7 @@ def test_redis_url_selects_the_redis_cache():
 def test_bucket_name_selects_s3_for_media_and_documents():
     expression = "s.STORAGES['default']['BACKEND'], s.STORAGES['documents']['OPTIONS']['location']"
     value = settings_value("settings.base", expression, AWS_STORAGE_BUCKET_NAME="media-bucket")
-    assert value == "('storages.backends.s3.S3Storage', 'documents')"
+    assert value == "storages.backends.s3.S3Storage documents"
 
 
 def test_production_runs_tasks_through_the_database_backend():
