@@ -53,6 +53,9 @@ def test_health_check_is_503_when_the_cache_is_down(client, settings):
     assert body["checks"]["database"] == {"ok": True}
 
 
+# The worker closes its database connection when done, as a real worker process does,
+# so this test commits for real instead of running inside a rolled-back transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publishing_queues_tasks_that_db_worker_runs(
     home_page, settings, django_capture_on_commit_callbacks
 ):
