@@ -60,11 +60,7 @@ def parse_taxonomy_params(params) -> dict[str, list[str]]:
     for name, facet in FACETS.items():
         raw_values = params.getlist(name) if hasattr(params, "getlist") else [params.get(name)]
         values = [
-            value.strip()
-            for raw in raw_values
-            if raw
-            for value in raw.split(",")
-            if value.strip()
+            value.strip() for raw in raw_values if raw for value in raw.split(",") if value.strip()
         ]
         if not values:
             continue

@@ -1,9 +1,11 @@
-"""Admin registration for the taxonomy snippets."""
+"""Admin registration for the taxonomy snippets, and restrictions kept on copies."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import Network, Topic
+from home.restrictions import carry_view_restrictions
 
 
 class TopicViewSet(SnippetViewSet):
@@ -30,3 +32,9 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("after_copy_page")
+def keep_copies_and_aliases_restricted(request, page, new_page):
+    """Copies and aliases of members-only pages stay members-only (home/restrictions.py)."""
+    carry_view_restrictions(page, new_page, user=request.user)

@@ -16,8 +16,11 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from home.api import TaxonomyFilter
+from library.api import ResourceFilter
+from members.api import MemberStatesAPIViewSet
+from webinars.api import WebinarFilter
 
-PAGE_FILTER_BACKENDS = [TaxonomyFilter]
+PAGE_FILTER_BACKENDS = [TaxonomyFilter, ResourceFilter, WebinarFilter]
 
 
 class PublicAPIMixin:
@@ -47,3 +50,4 @@ api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_endpoint("member-states", MemberStatesAPIViewSet)

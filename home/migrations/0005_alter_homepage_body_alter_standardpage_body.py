@@ -5,20 +5,247 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0004_spanish_locale'),
+        ("home", "0004_spanish_locale"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='homepage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('quote', 7), ('call_to_action', 13), ('statistic', 17), ('document', 20), ('embed', 21)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Subheading')], 'help_text': 'Use section headings in order; the page title is the only h1.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'description': 'Text with links and lists.', 'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'pilcrow', 'preview_value': '<p>Child advocates learn from and support each other.</p>', 'template': 'home/blocks/paragraph.html'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'description': 'An image with alt text.', 'template': 'home/blocks/image.html'}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who said it, and their role.', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 10: ('wagtail.blocks.URLBlock', (), {'label': 'External URL', 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('page', 9), ('url', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': "Button text, e.g. 'Join the network'.", 'max_length': 60}), 13: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 8), ('link', 11), ('label', 12)]], {}), 14: ('wagtail.blocks.CharBlock', (), {'help_text': "The figure, e.g. '$10 million' or '46'.", 'max_length': 30}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What it counts.', 'max_length': 120}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'Where the figure comes from.', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('value', 14), ('label', 15), ('source', 16)]], {}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Defaults to the document's title.", 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('document', 18), ('label', 19)]], {}), 21: ('wagtail.embeds.blocks.EmbedBlock', (), {'description': 'A video or other embedded media.', 'help_text': 'A video or other media URL (YouTube, Vimeo...).', 'icon': 'media', 'template': 'home/blocks/embed.html'})}),
+            model_name="homepage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 2),
+                    ("paragraph", 3),
+                    ("image", 4),
+                    ("quote", 7),
+                    ("call_to_action", 13),
+                    ("statistic", 17),
+                    ("document", 20),
+                    ("embed", 21),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("h2", "Section heading"), ("h3", "Subheading")],
+                            "help_text": "Use section headings in order; the page title is the only h1.",
+                        },
+                    ),
+                    2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                    3: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "description": "Text with links and lists.",
+                            "features": [
+                                "h2",
+                                "h3",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ],
+                            "icon": "pilcrow",
+                            "preview_value": "<p>Child advocates learn from and support each other.</p>",
+                            "template": "home/blocks/paragraph.html",
+                        },
+                    ),
+                    4: (
+                        "wagtail.images.blocks.ImageBlock",
+                        [],
+                        {
+                            "description": "An image with alt text.",
+                            "template": "home/blocks/image.html",
+                        },
+                    ),
+                    5: ("wagtail.blocks.TextBlock", (), {}),
+                    6: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Who said it, and their role.", "required": False},
+                    ),
+                    7: ("wagtail.blocks.StructBlock", [[("text", 5), ("attribution", 6)]], {}),
+                    8: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                    9: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                    10: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {"label": "External URL", "required": False},
+                    ),
+                    11: ("wagtail.blocks.StructBlock", [[("page", 9), ("url", 10)]], {}),
+                    12: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Button text, e.g. 'Join the network'.", "max_length": 60},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 0), ("text", 8), ("link", 11), ("label", 12)]],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "The figure, e.g. '$10 million' or '46'.", "max_length": 30},
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "What it counts.", "max_length": 120},
+                    ),
+                    16: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Where the figure comes from.", "required": False},
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("value", 14), ("label", 15), ("source", 16)]],
+                        {},
+                    ),
+                    18: ("wagtail.documents.blocks.DocumentChooserBlock", (), {}),
+                    19: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Defaults to the document's title.", "required": False},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("document", 18), ("label", 19)]], {}),
+                    21: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "description": "A video or other embedded media.",
+                            "help_text": "A video or other media URL (YouTube, Vimeo...).",
+                            "icon": "media",
+                            "template": "home/blocks/embed.html",
+                        },
+                    ),
+                },
+            ),
         ),
         migrations.AlterField(
-            model_name='standardpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('quote', 7), ('call_to_action', 13), ('statistic', 17), ('document', 20), ('embed', 21)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Subheading')], 'help_text': 'Use section headings in order; the page title is the only h1.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'description': 'Text with links and lists.', 'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'pilcrow', 'preview_value': '<p>Child advocates learn from and support each other.</p>', 'template': 'home/blocks/paragraph.html'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'description': 'An image with alt text.', 'template': 'home/blocks/image.html'}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who said it, and their role.', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 10: ('wagtail.blocks.URLBlock', (), {'label': 'External URL', 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('page', 9), ('url', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': "Button text, e.g. 'Join the network'.", 'max_length': 60}), 13: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 8), ('link', 11), ('label', 12)]], {}), 14: ('wagtail.blocks.CharBlock', (), {'help_text': "The figure, e.g. '$10 million' or '46'.", 'max_length': 30}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'What it counts.', 'max_length': 120}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'Where the figure comes from.', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('value', 14), ('label', 15), ('source', 16)]], {}), 18: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': "Defaults to the document's title.", 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('document', 18), ('label', 19)]], {}), 21: ('wagtail.embeds.blocks.EmbedBlock', (), {'description': 'A video or other embedded media.', 'help_text': 'A video or other media URL (YouTube, Vimeo...).', 'icon': 'media', 'template': 'home/blocks/embed.html'})}),
+            model_name="standardpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 2),
+                    ("paragraph", 3),
+                    ("image", 4),
+                    ("quote", 7),
+                    ("call_to_action", 13),
+                    ("statistic", 17),
+                    ("document", 20),
+                    ("embed", 21),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("h2", "Section heading"), ("h3", "Subheading")],
+                            "help_text": "Use section headings in order; the page title is the only h1.",
+                        },
+                    ),
+                    2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                    3: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "description": "Text with links and lists.",
+                            "features": [
+                                "h2",
+                                "h3",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ],
+                            "icon": "pilcrow",
+                            "preview_value": "<p>Child advocates learn from and support each other.</p>",
+                            "template": "home/blocks/paragraph.html",
+                        },
+                    ),
+                    4: (
+                        "wagtail.images.blocks.ImageBlock",
+                        [],
+                        {
+                            "description": "An image with alt text.",
+                            "template": "home/blocks/image.html",
+                        },
+                    ),
+                    5: ("wagtail.blocks.TextBlock", (), {}),
+                    6: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Who said it, and their role.", "required": False},
+                    ),
+                    7: ("wagtail.blocks.StructBlock", [[("text", 5), ("attribution", 6)]], {}),
+                    8: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                    9: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                    10: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {"label": "External URL", "required": False},
+                    ),
+                    11: ("wagtail.blocks.StructBlock", [[("page", 9), ("url", 10)]], {}),
+                    12: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Button text, e.g. 'Join the network'.", "max_length": 60},
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 0), ("text", 8), ("link", 11), ("label", 12)]],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "The figure, e.g. '$10 million' or '46'.", "max_length": 30},
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "What it counts.", "max_length": 120},
+                    ),
+                    16: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Where the figure comes from.", "required": False},
+                    ),
+                    17: (
+                        "wagtail.blocks.StructBlock",
+                        [[("value", 14), ("label", 15), ("source", 16)]],
+                        {},
+                    ),
+                    18: ("wagtail.documents.blocks.DocumentChooserBlock", (), {}),
+                    19: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Defaults to the document's title.", "required": False},
+                    ),
+                    20: ("wagtail.blocks.StructBlock", [[("document", 18), ("label", 19)]], {}),
+                    21: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {
+                            "description": "A video or other embedded media.",
+                            "help_text": "A video or other media URL (YouTube, Vimeo...).",
+                            "icon": "media",
+                            "template": "home/blocks/embed.html",
+                        },
+                    ),
+                },
+            ),
         ),
     ]

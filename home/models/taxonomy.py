@@ -11,10 +11,12 @@ from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.serializers import NetworkSerializer, StateSerializer, TopicSerializer
 from home.states import DISTRICT, STATE, TERRITORY
 
 
@@ -115,6 +117,11 @@ class TaxonomyMixin(models.Model):
         "network": "networks__slug",
         "state": "states__code",
     }
+    taxonomy_api_fields = [
+        APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
+        APIField("networks", serializer=NetworkSerializer(many=True, read_only=True)),
+        APIField("states", serializer=StateSerializer(many=True, read_only=True)),
+    ]
     taxonomy_panels = [
         MultiFieldPanel(
             [

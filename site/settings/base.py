@@ -168,6 +168,7 @@ WAGTAILADMIN_BASE_URL = envvars.WAGTAILADMIN_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CustomDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAIL_FRONTEND_LOGIN_URL = "/login/"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -175,6 +176,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILAPI_LIMIT_MAX = 100
+# Rich text in the API as display HTML (links resolved), not Wagtail's database format.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Background tasks: run at once in-process by default; production uses the database

@@ -9,7 +9,11 @@ from home import demo as home_demo
 
 # Each section's demo module, in the order they depend on each other. Each has
 # `load(home_page, log)` and, like home.demo, creates only what is missing.
-SECTION_DEMO_MODULES: list[str] = []
+SECTION_DEMO_MODULES: list[str] = [
+    "members.demo",
+    "library.demo",
+    "webinars.demo",
+]
 
 
 class Command(BaseCommand):

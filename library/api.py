@@ -1,0 +1,125 @@
+"""The library's part of the content API: a filter backend for resources and the
+resource-type vocabulary.
+
+`/api/v2/pages/?type=library.ResourcePage&resource_type=policy-brief,fact-sheet
+&topic=child-nutrition&published_after=2025-01-01&published_before=2025-12-31`
+
+The resource type filter is `resource_type` (not `type`, which Wagtail uses for the
+page model). The topic, network and state filters come from `home.api.TaxonomyFilter`.
+"""
+
+from datetime import date
+
+from django.urls import path
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import CollectionViewRestriction
+
+from library.serializers import resource_type_vocabulary
+
+MAX_TYPES = 10
+
+
+def _parse_date(params, name) -> date | None:
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError as error:
+        raise BadRequestError(f"{name}: {raw[:40]!r} is not a date (use YYYY-MM-DD)") from error
+
+
+class ResourceFilter(BaseFilterBackend):
+    """`?resource_type=` (comma-separated alternatives) and `?published_after=` /
+    `?published_before=` (inclusive dates) on library resources.
+
+    Other page types have neither field, so asking for these filters without
+    `?type=library.ResourcePage` leaves only resources.
+    """
+
+    query_parameters = frozenset({"resource_type", "published_after", "published_before"})
+
+    def filter_queryset(self, request, queryset, view):
+        from library.models import ResourcePage, ResourceType
+
+        params = request.GET
+        types = [value.strip() for value in params.get("resource_type", "").split(",")]
+        types = [value for value in types if value]
+        after = _parse_date(params, "published_after")
+        before = _parse_date(params, "published_before")
+        if not (types or after or before):
+            return queryset
+
+        if len(types) > MAX_TYPES:
+            raise BadRequestError(f"resource_type: at most {MAX_TYPES} values are allowed")
+        unknown = sorted(set(types) - set(ResourceType.values))
+        if unknown:
+            raise BadRequestError(
+                f"resource_type: unknown resource type {', '.join(unknown)[:100]} "
+                f"(one of {', '.join(ResourceType.values)})"
+            )
+        if after and before and after > before:
+            raise BadRequestError("published_after: must not be later than published_before")
+
+        resources = ResourcePage.objects.all()
+        if types:
+            resources = resources.filter(kind__in=types)
+        if after:
+            resources = resources.filter(published_on__gte=after)
+        if before:
+            resources = resources.filter(published_on__lte=before)
+        return queryset.filter(pk__in=resources.values("pk"))
+
+
+def exclude_restricted_collections(queryset):
+    """Documents (or images) outside every collection with a view restriction, and
+    outside their child collections. The public API is anonymous, so any restriction
+    at all hides a collection, whatever the caller's cookies."""
+    from wagtail.models import Collection
+
+    restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    for path_prefix in restricted:
+        queryset = queryset.exclude(
+            collection__in=Collection.objects.filter(path__startswith=path_prefix)
+        )
+    return queryset
+
+
+class PublicCollectionsOnlyMixin:
+    """For the documents (and images) API viewsets: never list or show an item that
+    lives in a private collection, even if Wagtail's own check would let the request
+    through (it asks the request; this asks nothing)."""
+
+    def get_queryset(self):
+        return exclude_restricted_collections(super().get_queryset())
+
+
+class _NoModel:
+    """The router finds an endpoint for a model by `issubclass(model, endpoint.model)`;
+    a vocabulary of choices has no model, so it matches nothing."""
+
+
+class ResourceTypesAPIView(APIView):
+    """`/api/v2/resource-types/`: the resource types, as a vocabulary like topics.
+
+    Register with `api_router.register_endpoint("resource-types", ResourceTypesAPIView)`.
+    """
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]
+    name = "resource-types"
+    model = _NoModel
+
+    def get(self, request):
+        items = resource_type_vocabulary()
+        return Response({"meta": {"total_count": len(items)}, "items": items})
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view(), name="listing")]

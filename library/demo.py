@@ -1,0 +1,314 @@
+"""Demo content for the library: public resources across the network's issue areas, a
+members-only section with PDF files in a private collection, and a demo member.
+
+Idempotent: each item is created only when missing (looked up by slug or name).
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from wagtail.models import Collection, PageViewRestriction
+
+from home.demo import publish, site_copy_paragraph
+from home.models import CustomDocument, Network, State, Topic
+from library.factories import private_collection
+from library.models import LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
+from library.pdf import minimal_pdf
+
+DEMO_MEMBER_USERNAME = "member"
+DEMO_MEMBER_PASSWORD = "members-library-demo"  # noqa: S105 - a demo account, logged by `load`
+
+R = ResourceType
+
+# (title, type, published on, topics, networks, states, summary, authoring organisations)
+PUBLIC_RESOURCES = [
+    (
+        "Child health policy: a state advocate's guide",
+        R.TOOLKIT,
+        datetime.date(2025, 2, 10),
+        ["child-health"],
+        ["partnership"],
+        [],
+        "How state advocates can protect and expand children's health coverage.",
+        "Partnership for America's Children",
+    ),
+    (
+        "School meals for all: the case for states",
+        R.POLICY_BRIEF,
+        datetime.date(2025, 4, 22),
+        ["child-nutrition"],
+        ["partnership"],
+        ["OH", "MI"],
+        "Why universal school meals work, and what they cost a state budget.",
+        "Partnership for America's Children\nChildren's Defense Fund-Ohio",
+    ),
+    (
+        "Summer EBT in 2025: what states chose",
+        R.FACT_SHEET,
+        datetime.date(2025, 6, 3),
+        ["child-nutrition", "income-supports"],
+        ["partnership"],
+        [],
+        "Which states joined the summer grocery benefit for children, and how families apply.",
+        "Partnership for America's Children",
+    ),
+    (
+        "Reading a state budget for children",
+        R.TOOLKIT,
+        datetime.date(2024, 9, 12),
+        ["state-budgets"],
+        ["partnership"],
+        [],
+        "A step-by-step method for finding and tracking children's spending in a state budget.",
+        "Partnership for America's Children",
+    ),
+    (
+        "State budget advocacy calendar",
+        R.TEMPLATE,
+        datetime.date(2024, 11, 5),
+        ["state-budgets"],
+        ["partnership"],
+        [],
+        "A template for planning budget advocacy around the legislative session.",
+        "Partnership for America's Children",
+    ),
+    (
+        "State child tax credits at a glance",
+        R.FACT_SHEET,
+        datetime.date(2025, 1, 15),
+        ["child-tax-credits", "income-supports"],
+        ["partnership"],
+        ["CO", "NM", "OH"],
+        "Which states have a child tax credit, who can claim it, and how much it is worth.",
+        "Partnership for America's Children",
+    ),
+    (
+        "Designing a refundable state child tax credit",
+        R.POLICY_BRIEF,
+        datetime.date(2025, 3, 18),
+        ["child-tax-credits"],
+        ["partnership"],
+        [],
+        "Design choices that decide whether a credit reaches the children who need it most.",
+        "Partnership for America's Children",
+    ),
+    (
+        "Income supports that reach families",
+        R.REPORT,
+        datetime.date(2024, 6, 20),
+        ["income-supports", "race-equity"],
+        ["partnership"],
+        [],
+        "What the evidence says about cash assistance and children's well-being.",
+        "Partnership for America's Children",
+    ),
+    (
+        "Centering parents in early childhood advocacy",
+        R.TOOLKIT,
+        datetime.date(2025, 5, 8),
+        ["early-childhood"],
+        ["partnership"],
+        [],
+        "Practices for bringing parents into early childhood policy work as leaders.",
+        "Partnership for America's Children",
+    ),
+    (
+        "Family first prevention: state progress",
+        R.REPORT,
+        datetime.date(2024, 10, 2),
+        ["child-welfare"],
+        ["sparc"],
+        ["IL", "TX"],
+        "How SPARC members' states are using prevention services to keep families together.",
+        "State Policy Advocacy and Reform Center",
+    ),
+    (
+        "Kinship care: supporting relatives who raise children",
+        R.POLICY_BRIEF,
+        datetime.date(2025, 7, 14),
+        ["child-welfare"],
+        ["sparc"],
+        [],
+        "State policy options that support grandparents and other relatives raising children.",
+        "State Policy Advocacy and Reform Center",
+    ),
+    (
+        "Count All Kids: the young child undercount",
+        R.DATA,
+        datetime.date(2024, 3, 28),
+        ["census-and-data", "race-equity"],
+        ["partnership"],
+        [],
+        site_copy_paragraph("Accurate Census Data")[:200].rsplit(" ", 1)[0] + "…",
+        "Partnership for America's Children\nCount All Kids",
+    ),
+    (
+        "Preparing for the 2030 Census: slides for coalitions",
+        R.SLIDE_DECK,
+        datetime.date(2025, 8, 19),
+        ["census-and-data"],
+        ["partnership"],
+        [],
+        "A slide deck for state coalitions on an accurate count of young children in 2030.",
+        "Partnership for America's Children",
+    ),
+]
+
+MEMBERS_RESOURCES = [
+    (
+        "Member grant report template",
+        R.TEMPLATE,
+        datetime.date(2025, 1, 30),
+        ["state-budgets"],
+        ["partnership"],
+        [],
+        "The template members use to report on Partnership regrants.",
+        "Partnership for America's Children",
+    ),
+    (
+        "Peer Exchange notes: child nutrition strategies",
+        R.REPORT,
+        datetime.date(2025, 4, 10),
+        ["child-nutrition"],
+        ["partnership"],
+        [],
+        "Notes from the monthly Partnership Peer Exchange on school meals campaigns.",
+        "Partnership for America's Children",
+    ),
+    (
+        "SPARC campaign playbook: child welfare financing",
+        R.TOOLKIT,
+        datetime.date(2025, 6, 25),
+        ["child-welfare"],
+        ["sparc"],
+        [],
+        "Cross-state campaign coordination for SPARC members on child welfare financing.",
+        "State Policy Advocacy and Reform Center",
+    ),
+]
+
+
+def _slug(title: str) -> str:
+    from django.utils.text import slugify
+
+    return slugify(title)[:80]
+
+
+def _index(parent, *, title, slug, introduction, show_in_menus=False) -> LibraryIndexPage:
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = parent.add_child(
+        instance=LibraryIndexPage(
+            title=title, slug=slug, introduction=introduction, show_in_menus=show_in_menus
+        )
+    )
+    publish(page)
+    return page
+
+
+def _restrict_to_members(page) -> None:
+    if page.view_restrictions.exists():
+        return
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name="Members")])
+
+
+def _resource(parent, spec, *, document=None) -> bool:
+    title, kind, published_on, topics, networks, states, summary, organisations = spec
+    slug = _slug(title)
+    if parent.get_children().filter(slug=slug).exists():
+        return False
+    page = ResourcePage(
+        title=title,
+        slug=slug,
+        kind=kind,
+        published_on=published_on,
+        summary=summary,
+        authoring_organisations=organisations,
+        last_reviewed_on=published_on + datetime.timedelta(days=120),
+        body=[("paragraph", f"<p>{summary}</p>")],
+    )
+    page.topics = list(Topic.objects.filter(slug__in=topics, locale=parent.locale))
+    page.networks = list(Network.objects.filter(slug__in=networks, locale=parent.locale))
+    page.states = list(State.objects.filter(code__in=states))
+    if document is not None:
+        page.files = [ResourceFile(document=document)]
+    parent.add_child(instance=page)
+    publish(page)
+    return True
+
+
+def _public_collection():
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name="Library").first() or root.add_child(name="Library")
+
+
+def _document(collection, title: str, *, members_only: bool) -> CustomDocument:
+    existing = CustomDocument.objects.filter(title=title, collection=collection).first()
+    if existing is not None:
+        return existing
+    notice = (
+        "Members only: do not share outside member organizations."
+        if members_only
+        else "A demo file of the Partnership's resource library."
+    )
+    content = minimal_pdf(title, ["Partnership for America's Children", notice])
+    document = CustomDocument(title=title, collection=collection)
+    document.file.save(f"{_slug(title)}.pdf", ContentFile(content), save=False)
+    document.file_size = len(content)
+    document.save()
+    return document
+
+
+def _member(log) -> None:
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=DEMO_MEMBER_USERNAME,
+        defaults={"email": "member@partnership.example.org", "first_name": "Demo"},
+    )
+    if created:
+        user.set_password(DEMO_MEMBER_PASSWORD)
+        user.save()
+    user.groups.add(Group.objects.get(name="Members"))
+    log(
+        f"  demo member: {'created' if created else 'already there'}; log in at "
+        f"http://127.0.0.1:8000/login/  user {DEMO_MEMBER_USERNAME!r} "
+        f"password {DEMO_MEMBER_PASSWORD!r}"
+    )
+
+
+def load(home_page, log) -> None:
+    library = _index(
+        home_page,
+        title="Library",
+        slug="library",
+        introduction="Organizational and policy resources from the Partnership and its "
+        "members: reports, toolkits, fact sheets and more.",
+        show_in_menus=True,
+    )
+    public_files = _public_collection()
+    created = sum(
+        _resource(library, spec, document=_document(public_files, spec[0], members_only=False))
+        for spec in PUBLIC_RESOURCES
+    )
+    log(f"  library: {created} public resources created")
+
+    members = _index(
+        library,
+        title="Members’ library",
+        slug="members",
+        introduction="Resources for staff of member organizations only.",
+    )
+    _restrict_to_members(members)
+    collection = private_collection()
+    created = 0
+    for spec in MEMBERS_RESOURCES:
+        document = _document(collection, spec[0], members_only=True)
+        created += _resource(members, spec, document=document)
+    log(f"  members' library: {created} members-only resources created (files are private)")
+    _member(log)

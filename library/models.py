@@ -1,0 +1,230 @@
+"""The resource library: reports, toolkits, fact sheets and other resources, some for members only.
+
+Who may see a resource is decided by Wagtail's own view restrictions, never by a field
+of the resource: a restriction on the resource or on any section above it (a
+`LibraryIndexPage` with a "Members" group restriction) makes it members-only, and
+every listing, search, API and sitemap query goes through `library.visibility`.
+"""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage, TaxonomyMixin
+from library.serializers import (
+    OrganisationListField,
+    RelatedResourcesField,
+    ResourceFilesField,
+    ResourceTypeField,
+)
+
+RESOURCES_PER_PAGE = 12
+
+
+class ResourceType(models.TextChoices):
+    """The kinds of resource. The values are a public contract (listing URLs, API filters)."""
+
+    REPORT = "report", _("Report")
+    TOOLKIT = "toolkit", _("Toolkit")
+    FACT_SHEET = "fact-sheet", _("Fact sheet")
+    POLICY_BRIEF = "policy-brief", _("Policy brief")
+    SLIDE_DECK = "slide-deck", _("Slide deck")
+    TEMPLATE = "template", _("Template")
+    DATA = "data", _("Data")
+
+
+class LibraryIndexPage(BasePage):
+    """The library, or a section of it: lists every resource below it, with facets and search.
+
+    A section restricted to the Members group makes every resource under it members-only.
+    """
+
+    introduction = models.TextField(blank=True, help_text="Shown above the list of resources.")
+
+    content_panels = BasePage.content_panels + ["introduction"]
+    api_fields = BasePage.api_fields + [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage", "library.LibraryIndexPage"]
+    subpage_types = ["library.ResourcePage", "library.LibraryIndexPage"]
+
+    class Meta:
+        verbose_name = "library index page"
+
+    def serve(self, request, *args, **kwargs):
+        from library.listing import LibraryListing
+
+        listing = LibraryListing(self, request)
+        context = self.get_context(request, *args, **kwargs)
+        context["listing"] = listing
+        if listing.errors:
+            context["resources"] = None
+        else:
+            paginator = Paginator(listing.results(), RESOURCES_PER_PAGE)
+            context["resources"] = paginator.get_page(request.GET.get("page"))
+            listing.mark_members_only(context["resources"])
+        response = TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+        if listing.errors:
+            response.status_code = 400
+        # What a logged-in visitor sees may include members-only resources: never let a
+        # shared cache keep it, or serve the anonymous version to them.
+        if listing.is_personal:
+            patch_cache_control(response, private=True, no_cache=True)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class ResourcePage(TaxonomyMixin, BasePage):
+    """One resource of the library, such as a report or a toolkit, with its files or link."""
+
+    kind = models.CharField(
+        "resource type",
+        max_length=20,
+        choices=ResourceType.choices,
+        default=ResourceType.REPORT,
+        db_index=True,
+    )
+    published_on = models.DateField(
+        "publication date", help_text="When the resource was first published (Eastern time)."
+    )
+    authoring_organisations = models.TextField(
+        blank=True,
+        help_text="Organisations that wrote the resource, one per line. "
+        "(Links to member profiles will replace this once the member directory exists.)",
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="What the resource is and who it is for.")
+    external_url = models.URLField(
+        "external link",
+        blank=True,
+        help_text="Where the resource lives when it is on another site (instead of, or "
+        "as well as, files).",
+    )
+    cover_image = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The resource's cover. For a members-only resource, choose an image in "
+        "the “Members-only library” collection.",
+    )
+    last_reviewed_on = models.DateField(
+        "last reviewed",
+        null=True,
+        blank=True,
+        help_text="When someone last checked that the resource is still accurate.",
+    )
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("authoring_organisations"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("published_on"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel(["kind", "published_on", "last_reviewed_on"], heading="Resource"),
+        "authoring_organisations",
+        "cover_image",
+        "body",
+        MultiFieldPanel(
+            [InlinePanel("files", label="File"), "external_url"],
+            heading="Files and link",
+        ),
+        InlinePanel("related_resource_links", label="Related resource", heading="Related"),
+        *TaxonomyMixin.taxonomy_panels,
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("resource_type", serializer=ResourceTypeField(source="kind")),
+        APIField("published_on"),
+        APIField("authoring_organisations", serializer=OrganisationListField()),
+        *TaxonomyMixin.taxonomy_api_fields,
+        APIField("body"),
+        APIField("files", serializer=ResourceFilesField(source="*")),
+        APIField("external_url"),
+        APIField("cover_image", serializer=ImageRenditionField("fill-800x450")),
+        APIField("related_resources", serializer=RelatedResourcesField(source="*")),
+        APIField("last_reviewed_on"),
+    ]
+
+    parent_page_types = ["library.LibraryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "resource"
+
+    @property
+    def resource_type_label(self) -> str:
+        return self.get_kind_display()
+
+    @property
+    def organisation_names(self) -> list[str]:
+        return [line.strip() for line in self.authoring_organisations.splitlines() if line.strip()]
+
+    def visible_related_resources(self, request=None):
+        """Related resources this visitor may see (a public resource may point to a
+        members-only one: its title must not show to anyone else)."""
+        from library.visibility import visible_pages
+
+        ids = [link.resource_id for link in self.related_resource_links.all()]
+        if not ids:
+            return []
+        visible = visible_pages(ResourcePage.objects.filter(pk__in=ids).live(), request)
+        by_id = {page.pk: page for page in visible}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["files"] = self.files.select_related("document")
+        context["related_resources"] = self.visible_related_resources(request)
+        return context
+
+
+class ResourceFile(Orderable):
+    """A document of a resource, in the order editors give them."""
+
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "home.CustomDocument",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="For a members-only resource, choose a document in the “Members-only "
+        "library” collection: documents elsewhere can be downloaded by anyone.",
+    )
+    label = models.CharField(
+        max_length=120, blank=True, help_text="Leave empty to use the document's title."
+    )
+
+    panels = ["document", "label"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "file"
+
+    def __str__(self):
+        return self.display_label
+
+    @property
+    def display_label(self) -> str:
+        return self.label or self.document.title
+
+
+class RelatedResource(Orderable):
+    """A link from one resource to another that readers may also want."""
+
+    page = ParentalKey(
+        ResourcePage, on_delete=models.CASCADE, related_name="related_resource_links"
+    )
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = ["resource"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related resource"

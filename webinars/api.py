@@ -1,0 +1,55 @@
+"""Content API filters for webinars (registered in site/api.py PAGE_FILTER_BACKENDS).
+
+`/api/v2/pages/?type=webinars.WebinarPage&status=upcoming&network=sparc` is
+"upcoming SPARC webinars" in one request. The filters:
+
+- `status=upcoming|past`: upcoming until the session ends; upcoming sessions come
+  soonest first and past ones newest first unless `order` says otherwise;
+- `starts_after=YYYY-MM-DD` (on or after that day, US Eastern) and
+  `starts_before=YYYY-MM-DD` (before that day); a full ISO date and time also works;
+- `series=peer-exchange,sparc`: any of these series.
+
+Without `type`, they narrow the pages to webinars. Any bad value is a 400 that names
+the parameter.
+"""
+
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Page
+
+from webinars.filters import (
+    WEBINAR_PARAMETERS,
+    WebinarFilterError,
+    filter_webinars,
+    parse_api_params,
+)
+from webinars.models import WebinarPage
+
+
+class WebinarFilter(BaseFilterBackend):
+    query_parameters = WEBINAR_PARAMETERS
+
+    def filter_queryset(self, request, queryset, view):
+        if not WEBINAR_PARAMETERS.intersection(request.GET):
+            return queryset
+        try:
+            selected = parse_api_params(request.GET)
+        except WebinarFilterError as error:
+            raise BadRequestError(str(error)) from error
+        if not selected:
+            return queryset
+
+        model = queryset.model
+        if issubclass(model, WebinarPage):
+            queryset = filter_webinars(queryset, selected)
+            if "status" in selected and "order" not in request.GET:
+                queryset = queryset.order_by(
+                    "starts_at" if selected["status"] == "upcoming" else "-starts_at", "pk"
+                )
+            return queryset
+        if model is Page:
+            return queryset.filter(
+                pk__in=filter_webinars(WebinarPage.objects.all(), selected).values("pk")
+            )
+        name = sorted(WEBINAR_PARAMETERS.intersection(request.GET))[0]
+        raise BadRequestError(f"{name}: only webinars can be filtered by {name}")

@@ -1,0 +1,416 @@
+"""Webinars: live sessions of the network that become a recording archive.
+
+A webinar is "upcoming" until it ends (`starts_at + duration`) and "past" after
+that. Nothing is stored about the state: the listing, the detail page, the
+calendars and the API all compute it from the clock, so no editor action is needed
+when a session ends.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Case, DateTimeField, ExpressionWrapper, F, When
+from django.http import HttpResponseBadRequest, QueryDict
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from rest_framework import serializers
+from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.filters import TaxonomyFilterError
+from home.models import BasePage, TaxonomyMixin
+from webinars.calendar import (
+    FEED_MAX_EVENTS,
+    FEED_PAST_DAYS,
+    calendar_response,
+    page_uid,
+    webinars_calendar,
+)
+from webinars.filters import WebinarFilterForm, filter_webinars, parse_listing_params
+from webinars.serializers import (
+    RelatedPagesField,
+    SeriesField,
+)
+from webinars.structured_data import event_json_ld
+
+# Routes of the pages below. Wagtail resolves a page's routes before its children,
+# so a webinar may not take one of these as its slug.
+CALENDAR_ROUTE = "calendar"
+RESERVED_SLUGS = frozenset({CALENDAR_ROUTE})
+
+LISTING_PAGE_SIZE = 12
+
+# Related resources are chosen from these page types. The library section's
+# resource page does not exist yet; narrow this to ["library.ResourcePage"] once it
+# does (a panel change only: no migration).
+RELATED_RESOURCE_PAGE_TYPES = ["wagtailcore.Page"]
+
+DURATION_CHOICES = [
+    (timedelta(minutes=minutes), label)
+    for minutes, label in [
+        (30, "30 minutes"),
+        (45, "45 minutes"),
+        (60, "1 hour"),
+        (75, "1 hour 15 minutes"),
+        (90, "1 hour 30 minutes"),
+        (120, "2 hours"),
+        (150, "2 hours 30 minutes"),
+        (180, "3 hours"),
+        (240, "4 hours"),
+        (480, "A full day (8 hours)"),
+    ]
+]
+
+# The end of a session, computed in the database so that filtering and ordering by
+# "upcoming" or "past" is one query on SQLite and PostgreSQL alike.
+SESSION_END = ExpressionWrapper(F("starts_at") + F("duration"), output_field=DateTimeField())
+
+
+class Series(models.Model):
+    """A run of webinars under one name, such as the monthly Peer Exchange."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="Used in web addresses, calendar feeds and the API (e.g. ?series=peer-exchange).",
+    )
+    description = models.TextField(blank=True)
+
+    panels = ["name", "slug", "description"]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "webinar series"
+        verbose_name_plural = "webinar series"
+
+    def __str__(self):
+        return self.name
+
+
+class WebinarPageQuerySet(PageQuerySet):
+    def upcoming(self, now=None):
+        """Sessions that have not ended yet (including one that is on now)."""
+        return self.alias(session_end=SESSION_END).filter(session_end__gt=now or timezone.now())
+
+    def past(self, now=None):
+        return self.alias(session_end=SESSION_END).filter(session_end__lte=now or timezone.now())
+
+    def in_listing_order(self, now=None):
+        """Upcoming sessions soonest first, then past sessions newest first."""
+        now = now or timezone.now()
+        upcoming_start = Case(When(session_end__gt=now, then=F("starts_at")))
+        return self.alias(session_end=SESSION_END).order_by(
+            upcoming_start.asc(nulls_last=True), F("starts_at").desc(), "pk"
+        )
+
+
+WebinarPageManager = PageManager.from_queryset(WebinarPageQuerySet)
+
+
+class WebinarIndexPage(RoutablePageMixin, BasePage):
+    """The webinars section: upcoming sessions, the recording archive, and calendars."""
+
+    introduction = models.TextField(blank=True, help_text="Shown above the list of webinars.")
+
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    content_panels = BasePage.content_panels + ["introduction"]
+    api_fields = BasePage.api_fields + [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["webinars.WebinarPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "webinar index page"
+
+    def webinars(self):
+        """Live, public webinars of this section. Members-only sessions never appear in
+        the listing or the feed, whoever asks: both may be cached and shared."""
+        return (
+            WebinarPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("webinar_series", "locale")
+        )
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The listing. Its filters live in the query string, so they work without
+        JavaScript and a filtered view can be bookmarked or shared."""
+        context = {
+            "filter_form": WebinarFilterForm(request.GET),
+            "calendar_url": self.calendar_url(request),
+        }
+        try:
+            selected = parse_listing_params(request.GET)
+        except TaxonomyFilterError as error:
+            response = self.render(request, context_overrides=context | {"filter_error": error})
+            response.status_code = 400
+            return response
+
+        now = timezone.now()
+        webinars = filter_webinars(self.webinars(), selected).in_listing_order(now)
+        webinars = webinars.prefetch_related("topics", "networks", "speakers")
+        page_obj = Paginator(webinars, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+        items = list(page_obj.object_list)
+        context |= {
+            "is_filtered": bool(selected),
+            "page_obj": page_obj,
+            "upcoming": [webinar for webinar in items if webinar.ends_at > now],
+            "past": [webinar for webinar in items if webinar.ends_at <= now],
+            "feed_url": context["calendar_url"] + query_string(selected),
+            "webcal_url": webcal(context["calendar_url"] + query_string(selected)),
+        }
+        return self.render(request, context_overrides=context)
+
+    @path(f"{CALENDAR_ROUTE}/", name="calendar")
+    def calendar_feed(self, request):
+        """A subscribable calendar of this section, filtered like the listing."""
+        try:
+            selected = parse_listing_params(request.GET)
+        except TaxonomyFilterError as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+        webinars = filter_webinars(self.webinars(), selected).filter(starts_at__gte=since)
+        calendar = webinars_calendar(
+            webinars.order_by("starts_at")[:FEED_MAX_EVENTS],
+            request,
+            name=self.title,
+            url=self.get_full_url(request),
+            # Each filtered feed is a calendar of its own.
+            uid=page_uid(self) + query_string(selected),
+        )
+        response = calendar_response(calendar, filename=f"{self.slug}.ics", inline=True)
+        # Only public sessions are in the feed, so shared caches may keep it a while.
+        response["Cache-Control"] = "public, max-age=900"
+        return response
+
+    def calendar_url(self, request=None):
+        """The feed's full URL: calendar apps subscribe to absolute addresses."""
+        return self.get_full_url(request) + self.reverse_subpage("calendar")
+
+
+def webcal(url: str) -> str:
+    """The same address with the webcal scheme, which opens a calendar app to subscribe."""
+    return "webcal://" + url.split("://", 1)[-1]
+
+
+def query_string(selected) -> str:
+    """`?topic=a,b&series=c` for the filters in `selected`, or an empty string."""
+    query = QueryDict(mutable=True)
+    for name, values in selected.items():
+        query[name] = ",".join(values)
+    return f"?{query.urlencode()}" if query else ""
+
+
+class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
+    """One live session of the network, and its recording once it has taken place."""
+
+    # Schedule
+    starts_at = models.DateTimeField(
+        help_text="When the live session starts, in US Eastern time.", db_index=True
+    )
+    duration = models.DurationField(
+        choices=DURATION_CHOICES,
+        default=timedelta(hours=1),
+        help_text="How long the live session lasts. It shows as past once it has ended.",
+    )
+    webinar_series = models.ForeignKey(
+        Series,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="webinars",
+        verbose_name="series",
+        help_text="The run of sessions this one belongs to, if any.",
+    )
+    registration_url = models.URLField(
+        blank=True, help_text="Where people sign up. Shown until the session ends."
+    )
+
+    # Content
+    body = StreamField(BodyBlock(), blank=True, help_text="What the session covers.")
+
+    # After the session
+    recording_url = models.URLField(
+        blank=True,
+        help_text="The video of the session (YouTube, Vimeo…). Shown once the session has ended.",
+    )
+    slides = models.ForeignKey(
+        "home.CustomDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The presentation, as a document. Put members-only slides in a private "
+        "collection.",
+    )
+    transcript = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    objects = WebinarPageManager()
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("transcript"),
+        index.FilterField("starts_at"),
+        index.RelatedFields("speakers", [index.SearchField("name")]),
+    ]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel(["starts_at", "duration"]), "webinar_series", "registration_url"],
+            heading="Schedule",
+        ),
+        "body",
+        InlinePanel("speakers", heading="Speakers", label="Speaker"),
+        MultiFieldPanel(["recording_url", "slides", "transcript"], heading="After the session"),
+        InlinePanel(
+            "related_resource_links",
+            heading="Related library resources",
+            label="Resource",
+            panels=[PageChooserPanel("resource", page_type=RELATED_RESOURCE_PAGE_TYPES)],
+        ),
+        *TaxonomyMixin.taxonomy_panels,
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("starts_at"),
+        APIField("ends_at", serializer=serializers.DateTimeField(read_only=True)),
+        APIField("duration", serializer=serializers.DurationField(read_only=True)),
+        APIField("duration_minutes"),
+        APIField("is_upcoming"),
+        APIField("status"),
+        APIField("series", serializer=SeriesField(read_only=True)),
+        *TaxonomyMixin.taxonomy_api_fields,
+        APIField("speakers"),
+        APIField("registration_url"),
+        APIField("body"),
+        APIField("recording_url"),
+        APIField("slides"),
+        APIField("transcript"),
+        APIField("related_resources", serializer=RelatedPagesField(read_only=True)),
+    ]
+
+    parent_page_types = ["webinars.WebinarIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "webinar"
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is used by the webinars section."})
+
+    @property
+    def ends_at(self):
+        return self.starts_at + self.duration
+
+    @property
+    def duration_minutes(self) -> int:
+        return int(self.duration.total_seconds() // 60)
+
+    @property
+    def is_upcoming(self) -> bool:
+        """True until the session ends; then registration gives way to the recording."""
+        return self.ends_at > timezone.now()
+
+    @property
+    def is_live_now(self) -> bool:
+        now = timezone.now()
+        return self.starts_at <= now < self.ends_at
+
+    @property
+    def status(self) -> str:
+        return "upcoming" if self.is_upcoming else "past"
+
+    @property
+    def series(self):
+        return self.webinar_series
+
+    @property
+    def related_resources(self):
+        """Related pages that anyone may see: a members-only or draft resource is left
+        out, so its title never leaks onto a public page or into the API."""
+        ids = [link.resource_id for link in self.related_resource_links.all()]
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public()}
+        return [pages[pk] for pk in ids if pk in pages]
+
+    @cached_property
+    def calendar_path(self) -> str:
+        return self.reverse_subpage("calendar")
+
+    def calendar_url(self, request=None):
+        return self.get_url(request) + self.calendar_path
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["event_json_ld"] = event_json_ld(self, request)
+        return context
+
+    @path(f"{CALENDAR_ROUTE}/", name="calendar")
+    def calendar_file(self, request):
+        """This session as an .ics file, to add to a calendar app."""
+        calendar = webinars_calendar(
+            [self],
+            request,
+            name=self.title,
+            url=self.get_full_url(request),
+            uid=f"calendar-{page_uid(self)}",
+        )
+        return calendar_response(calendar, filename=f"{self.slug}.ics", inline=False)
+
+
+class WebinarSpeaker(Orderable):
+    """A speaker of a webinar, in the order they are introduced."""
+
+    page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=160, blank=True, help_text="E.g. Policy Director.")
+    organisation = models.CharField(max_length=160, blank=True)
+    photo = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A head-and-shoulders photo; it is shown square.",
+    )
+    bio = models.TextField(max_length=600, blank=True, help_text="Two or three sentences.")
+
+    panels = ["name", FieldRowPanel(["role", "organisation"]), "photo", "bio"]
+    api_fields = [
+        APIField("name"),
+        APIField("role"),
+        APIField("organisation"),
+        APIField("photo", serializer=ImageRenditionField("fill-240x240")),
+        APIField("bio"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "speaker"
+
+    def __str__(self):
+        return self.name
+
+
+class WebinarRelatedResource(Orderable):
+    """A page of the site, usually a library resource, that goes with a webinar."""
+
+    page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="related_resource_links")
+    resource = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="page"
+    )
+
+    panels = [PageChooserPanel("resource", page_type=RELATED_RESOURCE_PAGE_TYPES)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related resource"
