@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 from home.models import BasePage, CustomRendition, Network, State, TaxonomyMixin, Topic
+from home.models.social import SOCIAL_LINK_FIELDS, SocialLinksMixin
 from home.models.taxonomy import default_language_only
 from home.serializers import NetworkSerializer, StateSerializer, TopicSerializer
 from members.maps import state_tile_map
@@ -25,15 +26,6 @@ from members.maps import state_tile_map
 # Logo sizes used by the rendered pages; the directory prefetches exactly these.
 LOGO_CARD_SPEC = "max-240x120"
 LOGO_PROFILE_SPEC = "max-400x200"
-
-SOCIAL_LINK_FIELDS = (
-    "bluesky_url",
-    "facebook_url",
-    "instagram_url",
-    "linkedin_url",
-    "x_url",
-    "youtube_url",
-)
 
 
 def current_year() -> int:
@@ -131,7 +123,7 @@ class MemberDirectoryPage(BasePage):
         return response
 
 
-class MemberProfilePage(TaxonomyMixin, BasePage):
+class MemberProfilePage(SocialLinksMixin, TaxonomyMixin, BasePage):
     """A member organisation: a state or local child advocacy organisation.
 
     The page title is the organisation's name. A member is in exactly one state, so the
@@ -186,14 +178,6 @@ class MemberProfilePage(TaxonomyMixin, BasePage):
         help_text="The year the organisation joined the network.",
     )
 
-    # Social links
-    bluesky_url = models.URLField(blank=True, verbose_name="Bluesky")
-    facebook_url = models.URLField(blank=True, verbose_name="Facebook")
-    instagram_url = models.URLField(blank=True, verbose_name="Instagram")
-    linkedin_url = models.URLField(blank=True, verbose_name="LinkedIn")
-    x_url = models.URLField(blank=True, verbose_name="X (Twitter)")
-    youtube_url = models.URLField(blank=True, verbose_name="YouTube")
-
     # One state, not many: the mixin's `states` is removed (Django drops an abstract
     # parent's field that a subclass sets to None).
     states = None
@@ -210,11 +194,7 @@ class MemberProfilePage(TaxonomyMixin, BasePage):
         "description",
         FieldRowPanel(["executive_director", "year_joined"]),
         "contact_email",
-        MultiFieldPanel(
-            [FieldPanel(name) for name in SOCIAL_LINK_FIELDS],
-            heading="Social links",
-            classname="collapsed",
-        ),
+        SocialLinksMixin.social_link_panel,
         MultiFieldPanel(
             [
                 FieldPanel("networks", widget=forms.CheckboxSelectMultiple),
@@ -270,15 +250,6 @@ class MemberProfilePage(TaxonomyMixin, BasePage):
         """“Los Angeles, California” for a local member, “California” for a statewide one."""
         state = self.home_state.name
         return f"{self.locality}, {state}" if self.locality else state
-
-    @property
-    def social_links(self) -> list[tuple[str, str]]:
-        """(name, url) of each social account that is set, in display order."""
-        return [
-            (self._meta.get_field(name).verbose_name, getattr(self, name))
-            for name in SOCIAL_LINK_FIELDS
-            if getattr(self, name)
-        ]
 
     @classmethod
     def with_listing_data(cls, queryset):

@@ -1,6 +1,7 @@
 from .media import CustomDocument, CustomImage, CustomRendition
 from .pages import BasePage, HomePage, StandardPage
 from .site_settings import SiteSettings
+from .social import SocialLinksMixin
 from .taxonomy import Network, State, TaxonomyMixin, Topic
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "HomePage",
     "Network",
     "SiteSettings",
+    "SocialLinksMixin",
     "StandardPage",
     "State",
     "TaxonomyMixin",
