@@ -14,6 +14,7 @@ import boto3
 import pytest
 import redis
 from django.conf import settings as django_settings
+from django.core.cache import caches
 from moto.server import ThreadedMotoServer
 from wagtail.models import Locale, Page, Site
 
@@ -35,6 +36,15 @@ def free_port() -> int:
     with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """Each test starts with empty caches: a rolled-back test must not leave cached
+    renditions, site roots or API validators behind for the next one."""
+    yield
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ SECTION_DEMO_MODULES: list[str] = [
     "members.demo",
     "library.demo",
     "webinars.demo",
+    "campaigns.demo",
 ]
 
 

@@ -1,0 +1,153 @@
+"""How other sections plug content and figures into campaign pages.
+
+Campaigns never import the webinars, library or members apps. Each of those registers
+a provider in its own `wagtail_hooks.py`, and a campaign page asks every registered
+provider for its part, so a new section plugs in without a change here.
+
+Related content (“Upcoming webinars”, “Recent library resources”, “Members”)::
+
+    @hooks.register(RELATED_CONTENT_HOOK, order=10)   # "register_campaign_related_content"
+    def upcoming_webinars():
+        return UpcomingWebinars()                     # see RelatedContentProvider
+
+Computed figures (“46 members in 37 states and localities”)::
+
+    @hooks.register(FIGURES_HOOK)                     # "register_campaign_figures"
+    def network_membership():
+        return NetworkMembershipFigures()             # see FigureProvider
+
+A hook function returns one provider, or None to stay out. Hooks run in their
+`order`. Providers filter on `campaign.network_ids` and `campaign.topic_ids` (primary
+keys, computed once per page and shared by every provider), so each provider costs a
+fixed number of queries however many pages it finds.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from django.core.exceptions import ImproperlyConfigured
+from wagtail import hooks
+
+RELATED_CONTENT_HOOK = "register_campaign_related_content"
+FIGURES_HOOK = "register_campaign_figures"
+
+# How many items a provider lists unless it sets its own `limit`.
+RELATED_ITEMS_LIMIT = 6
+
+
+@runtime_checkable
+class RelatedContentProvider(Protocol):
+    """Pages of a section that go with a campaign.
+
+    Required:
+    - `key`: a stable identifier (used in the API and as an HTML id), e.g. "upcoming_webinars";
+    - `heading`: the section heading shown on the page, e.g. "Upcoming webinars";
+    - `items(campaign, limit)`: at most `limit` pages, in display order. They must be
+      live and public (`.live().public()`): the campaign page and the API may be cached
+      and shared. A fixed number of queries, whatever the number of pages.
+
+    Optional (looked up with getattr):
+    - `limit`: how many items to list instead of RELATED_ITEMS_LIMIT;
+    - `describe(item) -> str`: a short line shown under the item's title (a date, a place);
+    - `api_data(item) -> dict`: JSON-ready extra fields for the item in the API;
+    - `more_url(campaign) -> str`: the full URL of the complete list (e.g. a filtered
+      listing), for the page and the API.
+    """
+
+    key: str
+    heading: str
+
+    def items(self, campaign, limit: int) -> list: ...
+
+
+@runtime_checkable
+class FigureProvider(Protocol):
+    """Figures computed from the site's data, never typed by hand.
+
+    `figures(campaign)` returns a list of dicts, each with at least `key` (stable),
+    `text` (the figure as a sentence, e.g. "46 members in 37 states and localities")
+    and `source` (where it comes from, for readers); any other JSON-ready entries
+    (e.g. `member_count`) go into the API as they are.
+    """
+
+    key: str
+
+    def figures(self, campaign) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class RelatedSection:
+    """One provider's items for one campaign, ready to render or serialise."""
+
+    key: str
+    heading: str
+    items: list
+    provider: Any = field(repr=False)
+    more_url: str = ""
+
+    def describe(self, item) -> str:
+        describe = getattr(self.provider, "describe", None)
+        return describe(item) if describe else ""
+
+    def api_data(self, item) -> dict:
+        api_data = getattr(self.provider, "api_data", None)
+        return api_data(item) if api_data else {}
+
+    @property
+    def entries(self) -> list[tuple[Any, str]]:
+        """(item, description) pairs, for templates."""
+        return [(item, self.describe(item)) for item in self.items]
+
+
+def _providers(hook_name: str, protocol) -> list:
+    providers, keys = [], set()
+    for hook in hooks.get_hooks(hook_name):
+        provider = hook()
+        if provider is None:
+            continue
+        if not isinstance(provider, protocol):
+            raise ImproperlyConfigured(
+                f"{hook.__module__}.{hook.__name__} must return a {protocol.__name__} "
+                f"(see campaigns.related), not {provider!r}"
+            )
+        if provider.key in keys:
+            raise ImproperlyConfigured(f"Two {hook_name} providers use the key {provider.key!r}")
+        keys.add(provider.key)
+        providers.append(provider)
+    return providers
+
+
+def related_content_providers() -> list[RelatedContentProvider]:
+    return _providers(RELATED_CONTENT_HOOK, RelatedContentProvider)
+
+
+def figure_providers() -> list[FigureProvider]:
+    return _providers(FIGURES_HOOK, FigureProvider)
+
+
+def related_sections(campaign, exclude_ids=frozenset()) -> list[RelatedSection]:
+    """Every provider's items for `campaign`, leaving out the pages in `exclude_ids`
+    (the editors' own picks, already shown) and providers that found nothing."""
+    sections = []
+    for provider in related_content_providers():
+        limit = getattr(provider, "limit", RELATED_ITEMS_LIMIT)
+        # Ask for enough to fill the list after dropping the editors' picks.
+        found = provider.items(campaign, limit + len(exclude_ids))
+        items = [item for item in found if item.pk not in exclude_ids][:limit]
+        if not items:
+            continue
+        more_url = getattr(provider, "more_url", None)
+        sections.append(
+            RelatedSection(
+                key=provider.key,
+                heading=str(provider.heading),
+                items=items,
+                provider=provider,
+                more_url=more_url(campaign) if more_url else "",
+            )
+        )
+    return sections
+
+
+def computed_figures(campaign) -> list[dict[str, Any]]:
+    return [figure for provider in figure_providers() for figure in provider.figures(campaign)]

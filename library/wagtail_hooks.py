@@ -1,0 +1,69 @@
+"""What the library gives campaign pages: its recent resources (a provider for
+campaigns.related: campaigns never imports the library)."""
+
+from django.db.models import Q
+from django.http import QueryDict
+from django.utils.dateformat import format as format_date
+from wagtail import hooks
+from wagtail.models import Page
+
+from home.models import Network, Topic
+from library.models import LibraryIndexPage, ResourcePage
+
+
+class RecentCampaignResources:
+    """The newest live, public resources that share a campaign's networks or topics, in
+    the campaign's language. A members-only resource (restricted, under a restricted
+    section, or an alias of one) is never listed: the campaign page and the API are
+    public and may be cached. A fixed number of queries, however many resources match."""
+
+    key = "library_resources"
+    heading = "Recent library resources"
+
+    def items(self, campaign, limit):
+        if not (campaign.network_ids or campaign.topic_ids):
+            return []
+        sharing = ResourcePage.objects.filter(
+            Q(networks__in=campaign.network_ids) | Q(topics__in=campaign.topic_ids)
+        ).values("pk")
+        resources = (
+            ResourcePage.objects.live()
+            .public()
+            .filter(locale_id=campaign.locale_id, pk__in=sharing)
+            .exclude(alias_of__in=Page.objects.not_public().values("pk"))
+            .order_by("-published_on", "-pk")
+        )
+        return list(resources[:limit])
+
+    def describe(self, resource):
+        return f"{resource.get_kind_display()}, {format_date(resource.published_on, 'F j, Y')}"
+
+    def api_data(self, resource):
+        return {"resource_type": resource.kind, "published_on": resource.published_on.isoformat()}
+
+    def more_url(self, campaign):
+        """The library, filtered by the campaign's networks (or else its topics)."""
+        library = (
+            LibraryIndexPage.objects.live()
+            .public()
+            .filter(locale_id=campaign.locale_id)
+            .order_by("depth", "path")
+            .first()
+        )
+        if library is None:
+            return ""
+        query = QueryDict(mutable=True)
+        if campaign.network_ids:
+            slugs = Network.objects.filter(pk__in=campaign.network_ids).values_list(
+                "slug", flat=True
+            )
+            query["network"] = ",".join(sorted(slugs))
+        else:
+            slugs = Topic.objects.filter(pk__in=campaign.topic_ids).values_list("slug", flat=True)
+            query["topic"] = ",".join(sorted(slugs))
+        return f"{library.get_full_url()}?{query.urlencode(safe=',')}"
+
+
+@hooks.register("register_campaign_related_content", order=20)
+def campaign_library_resources():
+    return RecentCampaignResources()

@@ -1,0 +1,99 @@
+"""What the members section gives campaign pages (providers for campaigns.related:
+campaigns never imports members): a network campaign lists the network's member
+organisations and states its membership, counted from the profiles themselves."""
+
+from django.http import QueryDict
+from wagtail import hooks
+from wagtail.models import Page
+
+from home.models import Network
+from members.models import MemberDirectoryPage, MemberProfilePage
+from members.stats import network_membership
+
+
+def _membership_sentence(member_count: int, place_count: int) -> str:
+    members = "member" if member_count == 1 else "members"
+    places = "state or locality" if place_count == 1 else "states and localities"
+    return f"{member_count} {members} in {place_count} {places}"
+
+
+class CampaignNetworkMembers:
+    """The live, public member profiles in a campaign's networks (none for a campaign
+    without a network), by state. A fixed number of queries, however many members."""
+
+    key = "members"
+    heading = "Member organizations"
+    limit = 100  # a network's members are listed in full; the directory has the rest
+
+    def items(self, campaign, limit):
+        if not campaign.network_ids:
+            return []
+        in_networks = MemberProfilePage.objects.filter(networks__in=campaign.network_ids)
+        members = (
+            MemberProfilePage.objects.live()
+            .public()
+            .filter(locale_id=campaign.locale_id, pk__in=in_networks.values("pk"))
+            # An alias is as private as its source, wherever it is placed.
+            .exclude(alias_of__in=Page.objects.not_public().values("pk"))
+            .select_related("home_state")
+            .order_by("home_state__name", "locality", "title")
+        )
+        return list(members[:limit])
+
+    def describe(self, member):
+        return member.place_name
+
+    def api_data(self, member):
+        return {"state": member.home_state_id, "locality": member.locality}
+
+    def more_url(self, campaign):
+        """The member directory, filtered by the campaign's networks."""
+        directory = (
+            MemberDirectoryPage.objects.live().public().filter(locale_id=campaign.locale_id).first()
+        )
+        if directory is None:
+            return ""
+        slugs = Network.objects.filter(pk__in=campaign.network_ids).values_list("slug", flat=True)
+        query = QueryDict(mutable=True)
+        query.setlist("network", sorted(slugs))
+        return f"{directory.get_full_url()}?{query.urlencode()}"
+
+
+class CampaignNetworkMembership:
+    """“46 members in 37 states and localities” for each of a campaign's networks,
+    counted live by members.stats.network_membership."""
+
+    key = "network_membership"
+
+    def figures(self, campaign):
+        if not campaign.network_ids:
+            return []
+        figures = []
+        for network in Network.objects.filter(pk__in=campaign.network_ids).order_by("name"):
+            membership = network_membership(network)
+            figures.append(
+                {
+                    "key": f"membership-{network.slug}",
+                    "kind": "network_membership",
+                    "text": _membership_sentence(membership.member_count, membership.place_count),
+                    "source": f"Counted from the member profiles of {network.display_name}.",
+                    "network": {
+                        "slug": network.slug,
+                        "name": network.name,
+                        "short_name": network.short_name,
+                    },
+                    "member_count": membership.member_count,
+                    "place_count": membership.place_count,
+                }
+            )
+        return figures
+
+
+@hooks.register("register_campaign_related_content", order=30)
+def campaign_network_members():
+    return CampaignNetworkMembers()
+
+
+@hooks.register("register_campaign_figures")
+def campaign_network_membership():
+    return CampaignNetworkMembership()
