@@ -6,3 +6,10 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = "Site"
+
+    def ready(self):
+        # The content API's validators change whenever public content does, also when
+        # the change comes from a management command (scheduled publishing, demo content).
+        from home.api.caching import connect_signals
+
+        connect_signals()

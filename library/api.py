@@ -10,15 +10,11 @@ page model). The topic, network and state filters come from `home.api.TaxonomyFi
 
 from datetime import date
 
-from django.urls import path
 from rest_framework.filters import BaseFilterBackend
-from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
-from rest_framework.response import Response
-from rest_framework.views import APIView
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import CollectionViewRestriction
 
+from home.api.vocabularies import VocabularyEndpoint
 from library.serializers import resource_type_vocabulary
 
 MAX_TYPES = 10
@@ -99,27 +95,13 @@ class PublicCollectionsOnlyMixin:
         return exclude_restricted_collections(super().get_queryset())
 
 
-class _NoModel:
-    """The router finds an endpoint for a model by `issubclass(model, endpoint.model)`;
-    a vocabulary of choices has no model, so it matches nothing."""
+class ResourceTypesAPIView(VocabularyEndpoint):
+    """`/api/v2/resource-types/`: the kinds of resource, as a vocabulary like topics
+    (filter with `?type=library.ResourcePage&resource_type=<slug>`)."""
 
-
-class ResourceTypesAPIView(APIView):
-    """`/api/v2/resource-types/`: the resource types, as a vocabulary like topics.
-
-    Register with `api_router.register_endpoint("resource-types", ResourceTypesAPIView)`.
-    """
-
-    authentication_classes = []
-    permission_classes = [AllowAny]
-    renderer_classes = [JSONRenderer]
     name = "resource-types"
-    model = _NoModel
+    filter_parameter = "resource_type"
+    filter_type = "library.ResourcePage"
 
-    def get(self, request):
-        items = resource_type_vocabulary()
-        return Response({"meta": {"total_count": len(items)}, "items": items})
-
-    @classmethod
-    def get_urlpatterns(cls):
-        return [path("", cls.as_view(), name="listing")]
+    def items(self):
+        return resource_type_vocabulary()

@@ -154,6 +154,11 @@ class ResourcePage(TaxonomyMixin, BasePage):
         APIField("related_resources", serializer=RelatedResourcesField(source="*")),
         APIField("last_reviewed_on"),
     ]
+    # What API listings load at once for these fields (home.api.views.prefetch_for_api).
+    api_prefetch = {
+        "files": ["files__document"],
+        "related_resources": ["related_resource_links"],
+    }
 
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
@@ -168,6 +173,23 @@ class ResourcePage(TaxonomyMixin, BasePage):
     @property
     def organisation_names(self) -> list[str]:
         return [line.strip() for line in self.authoring_organisations.splitlines() if line.strip()]
+
+    @classmethod
+    def prepare_api_listing(cls, pages, fields):
+        """The public related resources of a whole API listing at once."""
+        from library.visibility import visible_pages
+
+        if "related_resources" not in fields:
+            return
+        ids = {link.resource_id for page in pages for link in page.related_resource_links.all()}
+        visible = visible_pages(ResourcePage.objects.filter(pk__in=ids).live(), None)
+        by_id = {page.pk: page for page in visible}
+        for page in pages:
+            page._api_related_resources = [
+                by_id[link.resource_id]
+                for link in page.related_resource_links.all()
+                if link.resource_id in by_id
+            ]
 
     def visible_related_resources(self, request=None):
         """Related resources this visitor may see (a public resource may point to a

@@ -11,6 +11,13 @@ def _absolute(request, url: str) -> str:
 class ResourceTypeField(serializers.Field):
     """`{"slug": "policy-brief", "label": "Policy brief"}`: the slug is what filters take."""
 
+    # JSON Schemas of the representations, for the API's OpenAPI document (home.api.schema).
+    schema = {
+        "type": "object",
+        "properties": {"slug": {"type": "string"}, "label": {"type": "string"}},
+        "required": ["slug", "label"],
+    }
+
     def to_representation(self, value):
         from library.models import ResourceType
 
@@ -19,6 +26,8 @@ class ResourceTypeField(serializers.Field):
 
 class OrganisationListField(serializers.Field):
     """The authoring organisations as a list of names (entered one per line)."""
+
+    schema = {"type": "array", "items": {"type": "string"}}
 
     def to_representation(self, value):
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
@@ -31,6 +40,21 @@ class ResourceFilesField(serializers.Field):
     privacy on every request; a storage URL is never given out.
     """
 
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "title": {"type": "string"},
+                "label": {"type": "string"},
+                "download_url": {"type": "string"},
+                "file_type": {"type": "string"},
+                "file_size": {"type": ["integer", "null"]},
+            },
+            "required": ["title", "label", "download_url", "file_type", "file_size"],
+        },
+    }
+
     def to_representation(self, page):
         request = self.context.get("request")
         return [
@@ -41,12 +65,26 @@ class ResourceFilesField(serializers.Field):
                 "file_type": item.document.file_extension.lower(),
                 "file_size": item.document.file_size,
             }
-            for item in page.files.select_related("document")
+            for item in _files(page)
         ]
 
 
 class RelatedResourcesField(serializers.Field):
     """Related resources the public may see (the API is anonymous)."""
+
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "resource_type": {"type": "string"},
+                "html_url": {"type": ["string", "null"]},
+            },
+            "required": ["id", "title", "resource_type", "html_url"],
+        },
+    }
 
     def to_representation(self, page):
         request = self.context.get("request")
@@ -57,8 +95,20 @@ class RelatedResourcesField(serializers.Field):
                 "resource_type": resource.kind,
                 "html_url": resource.get_full_url(request),
             }
-            for resource in page.visible_related_resources(None)
+            for resource in _public_related_resources(page)
         ]
+
+
+def _files(page):
+    # An API listing prefetches the files and their documents for all its pages.
+    if "files" in getattr(page, "_prefetched_objects_cache", {}):
+        return page.files.all()
+    return page.files.select_related("document")
+
+
+def _public_related_resources(page):
+    prepared = getattr(page, "_api_related_resources", None)
+    return prepared if prepared is not None else page.visible_related_resources(None)
 
 
 def resource_type_vocabulary():

@@ -1,53 +1,72 @@
-"""The public content API (Wagtail API v2) at /api/v2/.
+"""The public content API (Wagtail API v2) at /api/v2/: the router.
 
-Public endpoints are anonymous and JSON only: Wagtail's viewsets would otherwise
-honour the caller's session (letting a logged-in editor see restricted pages, and
-making responses vary by cookie) and offer DRF's browsable HTML.
+Every endpoint is anonymous and JSON only, checks its parameters (400 naming the bad
+one), and is cacheable (ETag, Last-Modified, 304, Cache-Control for a CDN): see
+`home.api.views.ContentAPIMixin`. The contract is described at /api/v2/openapi.json
+(`home.api.schema`) and in docs/api.md.
 
 Sections add their own page filters to PAGE_FILTER_BACKENDS; each backend lists
 the query parameters it reads in `query_parameters`.
 """
 
-from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
+from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from home.api import TaxonomyFilter
-from library.api import ResourceFilter
+from home.api.schema import OpenAPIEndpoint
+from home.api.views import (
+    ContentAPIMixin,
+    PublicDocumentsAPIViewSet,
+    PublicImagesAPIViewSet,
+    PublicPagesAPIViewSet,
+)
+from home.api.vocabularies import NetworksAPIEndpoint, StatesAPIEndpoint, TopicsAPIEndpoint
+from library.api import ResourceFilter, ResourceTypesAPIView
 from members.api import MemberStatesAPIViewSet
-from webinars.api import WebinarFilter
+from webinars.api import WebinarFilter, WebinarSeriesAPIEndpoint
 
 PAGE_FILTER_BACKENDS = [TaxonomyFilter, ResourceFilter, WebinarFilter]
 
 
-class PublicAPIMixin:
-    authentication_classes = []
-    permission_classes = [AllowAny]
-    renderer_classes = [JSONRenderer]
-
-
-class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
+class PagesEndpoint(PublicPagesAPIViewSet):
     # Section filters run before Wagtail's own (search must come last).
-    filter_backends = PAGE_FILTER_BACKENDS + PagesAPIViewSet.filter_backends
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+    filter_backends = PAGE_FILTER_BACKENDS + PublicPagesAPIViewSet.filter_backends
+    known_query_parameters = PublicPagesAPIViewSet.known_query_parameters.union(
         *(backend.query_parameters for backend in PAGE_FILTER_BACKENDS)
     )
 
 
-class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
-    pass
+class MemberStatesEndpoint(ContentAPIMixin, MemberStatesAPIViewSet):
+    detail_query_parameters = MemberStatesAPIViewSet.known_query_parameters | {"_", "format"}
+
+    def allowed_query_parameters(self):
+        return self.detail_query_parameters
 
 
-class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
-    pass
+class OpenAPIDocument(OpenAPIEndpoint):
+    page_filter_parameters = sorted(
+        set().union(*(backend.query_parameters for backend in PAGE_FILTER_BACKENDS))
+    )
+
+
+class ContentAPIRouter(WagtailAPIRouter):
+    """Wagtail's router, plus the OpenAPI document at the stable /api/v2/openapi.json."""
+
+    def get_urlpatterns(self):
+        document = path(
+            "openapi.json", OpenAPIDocument.as_view({"get": "listing_view"}), name="openapi"
+        )
+        return [document, *super().get_urlpatterns()]
 
 
 # The router must be named "wagtailapi_v2": Wagtail's frontend-cache purge looks it up by name.
-api_router = WagtailAPIRouter("wagtailapi_v2")
-api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router = ContentAPIRouter("wagtailapi_v2")
+api_router.register_endpoint("pages", PagesEndpoint)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
-api_router.register_endpoint("member-states", MemberStatesAPIViewSet)
+api_router.register_endpoint("member-states", MemberStatesEndpoint)
+api_router.register_endpoint("topics", TopicsAPIEndpoint)
+api_router.register_endpoint("networks", NetworksAPIEndpoint)
+api_router.register_endpoint("states", StatesAPIEndpoint)
+api_router.register_endpoint("webinar-series", WebinarSeriesAPIEndpoint)
+api_router.register_endpoint("resource-types", ResourceTypesAPIView)

@@ -13,17 +13,20 @@ Without `type`, they narrow the pages to webinars. Any bad value is a 400 that n
 the parameter.
 """
 
+from django.db.models import Count, Max, Min, Q
+from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
+from home.api.vocabularies import VocabularyEndpoint
 from webinars.filters import (
     WEBINAR_PARAMETERS,
     WebinarFilterError,
     filter_webinars,
     parse_api_params,
 )
-from webinars.models import WebinarPage
+from webinars.models import SESSION_END, Series, WebinarPage
 
 
 class WebinarFilter(BaseFilterBackend):
@@ -53,3 +56,33 @@ class WebinarFilter(BaseFilterBackend):
             )
         name = sorted(WEBINAR_PARAMETERS.intersection(request.GET))[0]
         raise BadRequestError(f"{name}: only webinars can be filtered by {name}")
+
+
+class WebinarSeriesAPIEndpoint(VocabularyEndpoint):
+    """`/api/v2/webinar-series/`: the runs of webinars, for a filter menu
+    (`?type=webinars.WebinarPage&series=<slug>`)."""
+
+    name = "webinar-series"
+    filter_parameter = "series"
+    filter_type = "webinars.WebinarPage"
+
+    def items(self):
+        return list(Series.objects.order_by("name").values("slug", "name", "description"))
+
+
+def webinar_time_state():
+    """How many live webinars have ended, when the last one did, and when the next one
+    will: a webinar's `status` and `is_upcoming` change then, with no edit (see
+    home.api.caching)."""
+    now = timezone.now()
+    ended = Q(session_end__lte=now)
+    row = (
+        WebinarPage.objects.live()
+        .annotate(session_end=SESSION_END)
+        .aggregate(
+            count=Count("pk", filter=ended),
+            last=Max("session_end", filter=ended),
+            next=Min("session_end", filter=~ended),
+        )
+    )
+    return row["count"], row["last"], row["next"]

@@ -298,6 +298,11 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         APIField("transcript"),
         APIField("related_resources", serializer=RelatedPagesField(read_only=True)),
     ]
+    # What API listings load at once for these fields (home.api.views.prefetch_for_api).
+    api_prefetch = {
+        "series": ["webinar_series"],
+        "related_resources": ["related_resource_links"],
+    }
 
     parent_page_types = ["webinars.WebinarIndexPage"]
     subpage_types = []
@@ -336,10 +341,26 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
     def series(self):
         return self.webinar_series
 
+    @classmethod
+    def prepare_api_listing(cls, pages, fields):
+        """The related resources of a whole API listing in one query."""
+        if "related_resources" not in fields:
+            return
+        ids = {link.resource_id for page in pages for link in page.related_resource_links.all()}
+        visible = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public()}
+        for page in pages:
+            page._related_resources = [
+                visible[link.resource_id]
+                for link in page.related_resource_links.all()
+                if link.resource_id in visible
+            ]
+
     @property
     def related_resources(self):
         """Related pages that anyone may see: a members-only or draft resource is left
         out, so its title never leaks onto a public page or into the API."""
+        if hasattr(self, "_related_resources"):
+            return self._related_resources
         ids = [link.resource_id for link in self.related_resource_links.all()]
         pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public()}
         return [pages[pk] for pk in ids if pk in pages]

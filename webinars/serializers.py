@@ -8,12 +8,26 @@ from wagtail.models import Page
 
 
 class SeriesField(serializers.Field):
+    # JSON Schema of the representation, for the API's OpenAPI document (home.api.schema).
+    schema = {
+        "anyOf": [
+            {
+                "type": "object",
+                "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+                "required": ["slug", "name"],
+            },
+            {"type": "null"},
+        ]
+    }
+
     def to_representation(self, series):
         return {"slug": series.slug, "name": series.name}
 
 
 class RelatedPagesField(serializers.Field):
     """Pages in the shape the v2 API nests pages everywhere else."""
+
+    schema = {"type": "array", "items": {"$ref": "#/components/schemas/NestedPage"}}
 
     def to_representation(self, pages):
         # Imported here: the module loads a model at import, before apps are ready.

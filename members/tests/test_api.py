@@ -173,4 +173,5 @@ def test_state_summary_queries_do_not_grow_with_the_number_of_members(
     few = queries()
     for number in range(1, 12):
         make_member(f"Member {number} (demo)", state=["OH", "TX", "WA"][number % 3])
+    client.get(SUMMARY)  # the first request after a change recomputes the API's validators
     assert queries() == few

@@ -198,3 +198,26 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# ---------------------------------------------------------------------------------------
+# Content API (/api/v2/; home/api/, site/api.py, docs/api.md)
+# ---------------------------------------------------------------------------------------
+# Browser clients may send conditional requests and read the validators.
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+CORS_PREFLIGHT_MAX_AGE = 86400
+# Cache-Control of every public API response: browsers keep it a minute, a CDN five,
+# and either may serve a stale copy while it revalidates (cheaply, with a 304).
+CONTENT_API_CACHE_MAX_AGE = 60
+CONTENT_API_CACHE_S_MAXAGE = 300
+CONTENT_API_STALE_WHILE_REVALIDATE = 300
+# Clock-driven parts of the content (a webinar becomes past when it ends): each
+# function returns (value, time of its last change); see home/api/caching.py.
+CONTENT_API_TIME_STATES = ["webinars.api.webinar_time_state"]
+# Section models whose changes change API responses (pages, restrictions, images,
+# documents, taxonomy, sites and locales are always watched).
+CONTENT_API_WATCHED_MODELS = ["webinars.Series"]
+# With a CDN (WAGTAILFRONTENDCACHE) and WAGTAILAPI_USE_FRONTENDCACHE = True, each content
+# change purges these paths (a CloudFront-style wildcard; list exact URLs for others).
+CONTENT_API_PURGE_PATHS = ["/api/v2/*"]
+CONTENT_API_BLOCK_IMAGE_RENDITION = "max-1600x1600"

@@ -1,0 +1,350 @@
+"""How content appears in the public API, whatever the page type.
+
+- Rich text (fields and blocks) loses links to pages or documents an anonymous visitor
+  could not open (draft, members-only, private collection): the link text stays.
+- Images in StreamField blocks (`ImageBlock`, `ImageChooserBlock`, at any depth) come
+  as a rendition with url, width, height and alt, like `ImageRenditionField`.
+- Each page's `meta.translations` lists its live, public translations.
+
+These apply through `PublicPageSerializer` (the pages endpoint's base serializer), so a
+new page type gets them without declaring anything.
+"""
+
+import re
+
+from django.conf import settings
+from django.utils.html import escape
+from rest_framework import serializers
+from wagtail import blocks
+from wagtail.api.rich_text import APIRichText
+from wagtail.api.v2 import serializers as wagtail_serializers
+from wagtail.api.v2.utils import get_object_detail_url
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+from wagtail.rich_text import RichText
+
+BLOCK_IMAGE_SPEC = "max-1600x1600"
+_LINK = re.compile(r"<a(\s[^>]*)>(.*?)</a>", re.DOTALL | re.IGNORECASE)
+_ATTR = re.compile(r'([a-z-]+)="([^"]*)"', re.IGNORECASE)
+
+
+def block_image_spec() -> str:
+    return getattr(settings, "CONTENT_API_BLOCK_IMAGE_RENDITION", BLOCK_IMAGE_SPEC)
+
+
+# Rich text ---------------------------------------------------------------------------
+
+
+class LinkVisibility:
+    """The pages and documents that rich text links to, and whether anonymous visitors
+    may open them; loaded once per response (kept in the serializer context), for all
+    the rich text of a listing at once."""
+
+    def __init__(self, request=None):
+        self.request = request
+        self.pages: dict = {}  # id: Page, or None if not public
+        self.documents: dict = {}  # id: Document, or None if in a private collection
+
+    @classmethod
+    def for_context(cls, context) -> "LinkVisibility":
+        if context is None:
+            return cls()
+        if "_link_visibility" not in context:
+            context["_link_visibility"] = cls(context.get("request"))
+        return context["_link_visibility"]
+
+    @staticmethod
+    def _load(ids, cache, public_objects):
+        missing = {i for i in ids if i not in cache}
+        if missing:
+            found = {obj.pk: obj for obj in public_objects(missing)}
+            cache.update({i: found.get(i) for i in missing})
+
+    @staticmethod
+    def _linked_ids(html: str) -> tuple[set, set]:
+        links = [dict(_ATTR.findall(m.group(1))) for m in _LINK.finditer(html)]
+        page_ids = {_int(a.get("id")) for a in links if a.get("linktype") == "page"}
+        doc_ids = {_int(a.get("id")) for a in links if a.get("linktype") == "document"}
+        return page_ids - {None}, doc_ids - {None}
+
+    def preload(self, sources) -> None:
+        """Look up every link of these rich texts at once."""
+        page_ids, doc_ids = set(), set()
+        for source in sources:
+            pages, documents = self._linked_ids(source or "")
+            page_ids |= pages
+            doc_ids |= documents
+        self._load(page_ids, self.pages, _public_pages)
+        self._load(doc_ids, self.documents, _public_documents)
+
+    def filter_db_html(self, html: str, resolve: bool = False) -> str:
+        """Drop links to what visitors may not open (keeping their text); with `resolve`,
+        also turn the remaining links into plain `<a href>` (display HTML)."""
+        page_ids, doc_ids = self._linked_ids(html)
+        if not (page_ids or doc_ids):
+            return html
+        self._load(page_ids, self.pages, _public_pages)
+        self._load(doc_ids, self.documents, _public_documents)
+
+        def replace(match):
+            attrs = dict(_ATTR.findall(match.group(1)))
+            kind, pk = attrs.get("linktype"), _int(attrs.get("id"))
+            if kind not in ("page", "document"):
+                return match.group(0)
+            target = (self.pages if kind == "page" else self.documents).get(pk)
+            if target is None:
+                return match.group(2)
+            if not resolve:
+                return match.group(0)
+            url = target.get_url(self.request) if kind == "page" else target.url
+            if not url:
+                return match.group(2)
+            return f'<a href="{escape(url)}">{match.group(2)}</a>'
+
+        return _LINK.sub(replace, html)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _public_pages(ids):
+    from wagtail.models import Page
+
+    return Page.objects.filter(pk__in=ids).live().public()
+
+
+def _public_documents(ids):
+    from wagtail.documents import get_document_model
+
+    return in_public_collections(get_document_model().objects.filter(pk__in=ids))
+
+
+def in_public_collections(queryset):
+    """Images or documents outside every collection with a view restriction (and its
+    child collections), whoever asks: the API is anonymous."""
+    from django.db.models import Q
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    private = Q(pk__in=[])
+    for path in paths:
+        private |= Q(path__startswith=path)
+    # By collection id: the search backends can filter on it (not on its path).
+    private_ids = Collection.objects.filter(private).values_list("pk", flat=True)
+    return queryset.exclude(collection__in=list(private_ids))
+
+
+def rich_text_format(context) -> str:
+    rich_format = (context or {}).get("_wagtail_rich_text_format")
+    return rich_format or APIRichText.resolve_format(None)
+
+
+def represent_rich_text(source: str, context) -> str:
+    output_format = rich_text_format(context)
+    # Display HTML: links are resolved here, for all the rich text of a response at once
+    # (Wagtail's own expansion looks up each linked page and document one by one).
+    resolve = output_format == APIRichText.FORMAT_HTML
+    visible = LinkVisibility.for_context(context).filter_db_html(source or "", resolve=resolve)
+    return APIRichText.serialize(visible, format=output_format)
+
+
+class PublicRichTextField(wagtail_serializers.RichTextFieldSerializer):
+    def to_representation(self, value):
+        return represent_rich_text(str(value), self.context)
+
+
+# Images ------------------------------------------------------------------------------
+
+
+def image_rendition(image, context, alt=None, decorative=False) -> dict | None:
+    if image is None:
+        return None
+    from wagtail.api.utils import get_full_url
+
+    request = (context or {}).get("request")
+    rendition = image.get_rendition(block_image_spec())
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "url": rendition.url,
+        "full_url": get_full_url(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": "" if decorative else (alt if alt is not None else image.default_alt_text),
+        "decorative": bool(decorative),
+    }
+
+
+# StreamField -------------------------------------------------------------------------
+
+
+def represent_block(block, value, context):
+    """Wagtail's `get_api_representation`, with images and rich text done as above."""
+    if isinstance(block, ImageBlock):
+        if value is None:
+            return None
+        return image_rendition(
+            value,
+            context,
+            alt=getattr(value, "contextual_alt_text", None),
+            decorative=getattr(value, "decorative", False),
+        )
+    if isinstance(block, ImageChooserBlock):
+        return image_rendition(value, context)
+    if isinstance(block, blocks.RichTextBlock):
+        source = value.source if isinstance(value, RichText) else str(value or "")
+        return represent_rich_text(source, context)
+    if isinstance(block, blocks.BaseStreamBlock):
+        return [
+            {
+                "type": child.block.name,
+                "value": represent_block(child.block, child.value, context),
+                "id": child.id,
+            }
+            for child in (value or [])
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [represent_block(block.child_block, item, context) for item in value]
+    if isinstance(block, blocks.BaseStructBlock):
+        return {
+            name: represent_block(block.child_blocks[name], child_value, context)
+            for name, child_value in value.items()
+            if name in block.child_blocks
+        }
+    return block.get_api_representation(value, context=context)
+
+
+class PublicStreamField(wagtail_serializers.StreamField):
+    def to_representation(self, value):
+        return represent_block(value.stream_block, value, self.context)
+
+
+# Translations ------------------------------------------------------------------------
+
+
+class TranslationsField(serializers.Field):
+    """`meta.translations`: [{"locale", "id", "title", "html_url", "detail_url"}] of each
+    live, public translation of the page on the requested site (not the page itself)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        prefetched = getattr(page, "_api_translations", None)
+        if prefetched is None:
+            prefetched = translations_for([page], self.context)[page.pk]
+        return [self._item(translation) for translation in prefetched]
+
+    def _item(self, page):
+        request = self.context.get("request")
+        router = self.context.get("router")
+        from wagtail.models import Page
+
+        return {
+            "locale": page.locale.language_code,
+            "id": page.pk,
+            "title": page.title,
+            "html_url": page.get_full_url(request),
+            "detail_url": get_object_detail_url(router, request, Page, page.pk) if router else None,
+        }
+
+
+def translations_for(pages, context) -> dict:
+    """{page pk: [its translations]}, in one query for all `pages`."""
+    from wagtail.models import Page
+
+    base = (context or {}).get("base_queryset")
+    queryset = base if base is not None else Page.objects.live().public()
+    keys = {page.translation_key for page in pages}
+    rows = (
+        queryset.filter(translation_key__in=keys)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    by_key = {}
+    for row in rows:
+        by_key.setdefault(row.translation_key, []).append(row)
+    return {
+        page.pk: [t for t in by_key.get(page.translation_key, []) if t.pk != page.pk]
+        for page in pages
+    }
+
+
+class PrefetchedTagsField(wagtail_serializers.TagsField):
+    """Tag names, sorted here so that tags prefetched for a listing are used."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PrefetchedTagsMixin:
+    def build_property_field(self, field_name, model_class):
+        field_class, kwargs = super().build_property_field(field_name, model_class)
+        if field_class is wagtail_serializers.TagsField:
+            return PrefetchedTagsField, kwargs
+        return field_class, kwargs
+
+
+class PublicPageSerializer(wagtail_serializers.PageSerializer):
+    serializer_field_mapping = wagtail_serializers.PageSerializer.serializer_field_mapping | {
+        StreamField: PublicStreamField,
+        RichTextField: PublicRichTextField,
+    }
+    translations = TranslationsField(read_only=True)
+
+
+# Listings: what a page of results needs, loaded once for all its items -------------
+
+
+def prefetch_streams(stream_values, context) -> None:
+    """Convert the blocks of many StreamField values at once: one `bulk_to_python` per
+    block type across all of them (Wagtail does it per value, so a listing would cost
+    queries per item), then the images' renditions and the visibility of every link in
+    their rich text, each in one query."""
+    from django.db.models import prefetch_related_objects
+
+    streams = [value for value in stream_values if value is not None and value._raw_data]
+    pending, stream_blocks = {}, {}
+    for stream in streams:
+        stream_blocks[id(stream.stream_block)] = stream.stream_block
+        for index, raw in enumerate(stream._raw_data):
+            if stream._bound_blocks[index] is None:
+                key = (id(stream.stream_block), raw["type"])
+                pending.setdefault(key, []).append((stream, index))
+    for (block_id, type_name), places in pending.items():
+        child_block = stream_blocks[block_id].child_blocks.get(type_name)
+        if child_block is None:
+            continue
+        values = child_block.bulk_to_python([s._raw_data[i]["value"] for s, i in places])
+        for (stream, index), value in zip(places, values, strict=True):
+            stream._bound_blocks[index] = stream.StreamChild(
+                child_block, value, id=stream._raw_data[index].get("id")
+            )
+    images, sources = [], []
+    for stream in streams:
+        _collect(stream.stream_block, stream, images, sources)
+    prefetch_related_objects([image for image in images if image is not None], "renditions")
+    LinkVisibility.for_context(context).preload(sources)
+
+
+def _collect(block, value, images, sources) -> None:
+    if value is None:
+        return
+    if isinstance(block, ImageBlock | ImageChooserBlock):
+        images.append(value)
+    elif isinstance(block, blocks.RichTextBlock):
+        sources.append(value.source if isinstance(value, RichText) else str(value))
+    elif isinstance(block, blocks.BaseStreamBlock):
+        for child in value:
+            _collect(child.block, child.value, images, sources)
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            _collect(block.child_block, item, images, sources)
+    elif isinstance(block, blocks.BaseStructBlock):
+        for name, child_value in value.items():
+            if name in block.child_blocks:
+                _collect(block.child_blocks[name], child_value, images, sources)

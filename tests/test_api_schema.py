@@ -1,0 +1,169 @@
+"""The OpenAPI document: valid, complete, and true of real responses."""
+
+import jsonschema
+import pytest
+from openapi_spec_validator import validate
+
+from api import api_router
+from home.api.schema import api_fields_of, page_models, schema_name
+
+PAGES = "/api/v2/pages/"
+
+
+@pytest.fixture
+def document(api_site, client):
+    response = client.get("/api/v2/openapi.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    return response.json()
+
+
+def check(document, instance, schema):
+    """Validate `instance` against `schema`, resolving the document's components."""
+    jsonschema.validate(
+        instance,
+        schema | {"components": document["components"]},
+        cls=jsonschema.Draft202012Validator,
+    )
+
+
+def response_schema(document, path, status="200"):
+    content = document["paths"][path]["get"]["responses"][status]["content"]
+    return content["application/json"]["schema"]
+
+
+@pytest.mark.django_db
+def test_document_is_valid_openapi(document):
+    validate(document)
+    assert document["openapi"].startswith("3.1")
+
+
+@pytest.mark.django_db
+def test_document_describes_every_endpoint(document):
+    paths = set(document["paths"])
+    for name in api_router._endpoints:
+        assert f"/{name}/" in paths, name
+    assert "/openapi.json" in paths
+
+
+@pytest.mark.django_db
+def test_document_describes_every_field_of_every_page_type(document):
+    schemas = document["components"]["schemas"]
+    for model in page_models():
+        properties = schemas[schema_name(model)]["properties"]
+        for field in api_fields_of(model):
+            assert field.name in properties, (model, field.name)
+
+
+@pytest.mark.django_db
+def test_document_describes_every_query_parameter_of_the_pages_listing(document):
+    described = {p["name"] for p in document["paths"]["/pages/"]["get"]["parameters"]}
+    accepted = api_router._endpoints["pages"].known_query_parameters - {"_", "format"}
+    assert accepted <= described, accepted - described
+
+
+@pytest.mark.django_db
+def test_page_details_match_the_schema_of_their_type(api_site, client, document):
+    for page in [
+        api_site.home_page,
+        api_site.home_es,
+        api_site.about,
+        api_site.webinars,
+        api_site.upcoming,
+        api_site.past,
+        api_site.library,
+        api_site.brief,
+        api_site.directory,
+        api_site.ohio,
+    ]:
+        data = client.get(f"{PAGES}{page.pk}/").json()
+        check(document, data, {"$ref": f"#/components/schemas/{schema_name(type(page.specific))}"})
+        check(document, data, response_schema(document, "/pages/{id}/"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "page_type",
+    [
+        "home.HomePage",
+        "home.StandardPage",
+        "webinars.WebinarPage",
+        "webinars.WebinarIndexPage",
+        "library.ResourcePage",
+        "library.LibraryIndexPage",
+        "members.MemberProfilePage",
+        "members.MemberDirectoryPage",
+    ],
+)
+def test_typed_listings_with_every_field_match_the_schema(api_site, client, document, page_type):
+    data = client.get(f"{PAGES}?type={page_type}&fields=*").json()
+    assert data["items"], page_type
+    check(document, data, response_schema(document, "/pages/"))
+    schema = {"$ref": f"#/components/schemas/{page_type.replace('.', '_')}_listing"}
+    for item in data["items"]:
+        check(document, item, schema)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        (PAGES, "/pages/"),
+        (PAGES + "?locale=es&order=-title", "/pages/"),
+        ("/api/v2/images/", "/images/"),
+        ("/api/v2/images/{image}/", "/images/{id}/"),
+        ("/api/v2/documents/", "/documents/"),
+        ("/api/v2/documents/{public_document}/", "/documents/{id}/"),
+        ("/api/v2/member-states/", "/member-states/"),
+        ("/api/v2/member-states/AZ/", "/member-states/{code}/"),
+        ("/api/v2/topics/", "/topics/"),
+        ("/api/v2/topics/child-health/", "/topics/{slug}/"),
+        ("/api/v2/networks/", "/networks/"),
+        ("/api/v2/networks/sparc/", "/networks/{slug}/"),
+        ("/api/v2/states/", "/states/"),
+        ("/api/v2/states/OH/", "/states/{code}/"),
+        ("/api/v2/webinar-series/", "/webinar-series/"),
+        ("/api/v2/webinar-series/sparc-series/", "/webinar-series/{slug}/"),
+        ("/api/v2/resource-types/", "/resource-types/"),
+        ("/api/v2/resource-types/report/", "/resource-types/{slug}/"),
+    ],
+)
+def test_other_responses_match_the_schema(api_site, client, document, url, path):
+    ids = {"image": api_site.image.pk, "public_document": api_site.public_document.pk}
+    response = client.get(url.format(**ids))
+    assert response.status_code == 200
+    check(document, response.json(), response_schema(document, path))
+
+
+@pytest.mark.django_db
+def test_errors_match_the_schema(api_site, client, document):
+    for url, path, status in [
+        (PAGES + "?limit=-1", "/pages/", "400"),
+        (PAGES + "999999/", "/pages/{id}/", "404"),
+        ("/api/v2/topics/nope/", "/topics/{slug}/", "404"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == int(status)
+        content = document["paths"][path]["get"]["responses"][status]["content"]
+        check(document, response.json(), content["application/json"]["schema"])
+
+
+# Custom serializer fields of the campaigns section (being built) that do not describe
+# themselves yet: give each a `schema` attribute (see home/api/schema.py), then remove it.
+UNDESCRIBED = {
+    ("campaigns.CampaignPage", "computed_figures"),
+    ("campaigns.CampaignPage", "related_pages"),
+    ("campaigns.CampaignPage", "related_content"),
+}
+
+
+@pytest.mark.django_db
+def test_every_page_field_has_a_described_type(document):
+    schemas = document["components"]["schemas"]
+    undescribed = set()
+    for model in page_models():
+        properties = schemas[schema_name(model)]["properties"]
+        for field in api_fields_of(model):
+            if not {k for k in properties[field.name] if k != "description"}:
+                undescribed.add((f"{model._meta.app_label}.{model.__name__}", field.name))
+    assert undescribed <= UNDESCRIBED, undescribed - UNDESCRIBED
