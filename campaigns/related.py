@@ -26,13 +26,35 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Q
 from wagtail import hooks
+from wagtail.models import Page
 
 RELATED_CONTENT_HOOK = "register_campaign_related_content"
 FIGURES_HOOK = "register_campaign_figures"
 
 # How many items a provider lists unless it sets its own `limit`.
 RELATED_ITEMS_LIMIT = 6
+
+
+def public_pages_filed_with(model, campaign, *, by_topic: bool = True):
+    """Live, public pages of `model` in the campaign's language that share one of its
+    networks (or, with `by_topic`, one of its topics): the base of every provider.
+
+    Aliases of non-public pages are left out: an alias is as private as its source,
+    wherever it is placed, and campaign pages and the API are public and cached.
+    """
+    sharing = Q(networks__in=campaign.network_ids)
+    if by_topic:
+        sharing |= Q(topics__in=campaign.topic_ids)
+    if not (campaign.network_ids or (by_topic and campaign.topic_ids)):
+        return model.objects.none()
+    return (
+        model.objects.live()
+        .public()
+        .filter(locale_id=campaign.locale_id, pk__in=model.objects.filter(sharing).values("pk"))
+        .exclude(alias_of__in=Page.objects.not_public().values("pk"))
+    )
 
 
 @runtime_checkable

@@ -1,12 +1,11 @@
 """What the library gives campaign pages: its recent resources (a provider for
 campaigns.related: campaigns never imports the library)."""
 
-from django.db.models import Q
 from django.http import QueryDict
 from django.utils.dateformat import format as format_date
 from wagtail import hooks
-from wagtail.models import Page
 
+from campaigns.related import public_pages_filed_with
 from home.models import Network, Topic
 from library.models import LibraryIndexPage, ResourcePage
 
@@ -21,19 +20,8 @@ class RecentCampaignResources:
     heading = "Recent library resources"
 
     def items(self, campaign, limit):
-        if not (campaign.network_ids or campaign.topic_ids):
-            return []
-        sharing = ResourcePage.objects.filter(
-            Q(networks__in=campaign.network_ids) | Q(topics__in=campaign.topic_ids)
-        ).values("pk")
-        resources = (
-            ResourcePage.objects.live()
-            .public()
-            .filter(locale_id=campaign.locale_id, pk__in=sharing)
-            .exclude(alias_of__in=Page.objects.not_public().values("pk"))
-            .order_by("-published_on", "-pk")
-        )
-        return list(resources[:limit])
+        resources = public_pages_filed_with(ResourcePage, campaign)
+        return list(resources.order_by("-published_on", "-pk")[:limit])
 
     def describe(self, resource):
         return f"{resource.get_kind_display()}, {format_date(resource.published_on, 'F j, Y')}"

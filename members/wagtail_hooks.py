@@ -4,8 +4,8 @@ organisations and states its membership, counted from the profiles themselves.""
 
 from django.http import QueryDict
 from wagtail import hooks
-from wagtail.models import Page
 
+from campaigns.related import public_pages_filed_with
 from home.models import Network
 from members.models import MemberDirectoryPage, MemberProfilePage
 from members.stats import network_membership
@@ -26,17 +26,10 @@ class CampaignNetworkMembers:
     limit = 100  # a network's members are listed in full; the directory has the rest
 
     def items(self, campaign, limit):
-        if not campaign.network_ids:
-            return []
-        in_networks = MemberProfilePage.objects.filter(networks__in=campaign.network_ids)
-        members = (
-            MemberProfilePage.objects.live()
-            .public()
-            .filter(locale_id=campaign.locale_id, pk__in=in_networks.values("pk"))
-            # An alias is as private as its source, wherever it is placed.
-            .exclude(alias_of__in=Page.objects.not_public().values("pk"))
-            .select_related("home_state")
-            .order_by("home_state__name", "locality", "title")
+        # A network campaign lists its network's members, not everyone on its topics.
+        members = public_pages_filed_with(MemberProfilePage, campaign, by_topic=False)
+        members = members.select_related("home_state").order_by(
+            "home_state__name", "locality", "title"
         )
         return list(members[:limit])
 

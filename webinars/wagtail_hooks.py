@@ -1,15 +1,14 @@
 """Admin registration for webinar series, and the upcoming webinars shown on campaign
 pages (a provider for campaigns.related: campaigns never imports webinars)."""
 
-from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateformat import format as format_datetime
 from wagtail import hooks
-from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaigns.related import public_pages_filed_with
 from home.models import Network, Topic
 from webinars.models import Series, WebinarIndexPage, WebinarPage
 
@@ -34,21 +33,8 @@ class UpcomingCampaignWebinars:
     heading = "Upcoming webinars"
 
     def items(self, campaign, limit):
-        if not (campaign.network_ids or campaign.topic_ids):
-            return []
-        sharing = WebinarPage.objects.filter(
-            Q(networks__in=campaign.network_ids) | Q(topics__in=campaign.topic_ids)
-        ).values("pk")
-        webinars = (
-            WebinarPage.objects.live()
-            .public()
-            .upcoming()
-            .filter(locale_id=campaign.locale_id, pk__in=sharing)
-            # An alias is as private as its source, wherever it is placed.
-            .exclude(alias_of__in=Page.objects.not_public().values("pk"))
-            .order_by("starts_at", "pk")
-        )
-        return list(webinars[:limit])
+        webinars = public_pages_filed_with(WebinarPage, campaign).upcoming()
+        return list(webinars.order_by("starts_at", "pk")[:limit])
 
     def describe(self, webinar):
         return format_datetime(timezone.localtime(webinar.starts_at), "l, F j, Y, g:i A T")
