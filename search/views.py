@@ -42,20 +42,13 @@ def _current_locale():
 
 
 def result_ids(results):
-    """The ids of every match.
-
-    With the database backend, one query fetches them all (so the search runs once, not
-    once per facet); past MAX_LISTED_IDS they stay a subquery, as a list that long would
-    exceed the database's limit on query parameters.
-    """
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is None:
-        return [page.pk for page in results[:MAX_FACET_RESULTS]]
-    subquery = get_queryset().order_by().values_list("pk", flat=True)
+    """The ids of every match, for facet counts: a list, or a subquery where a list would
+    be slower or too long (see `ranking.RankedResults`)."""
     if isinstance(results, ranking.RankedResults):
-        return subquery  # SQLite: FTS5 runs the match faster than it reads a long id list
-    ids = list(subquery[: MAX_LISTED_IDS + 1])
-    return ids if len(ids) <= MAX_LISTED_IDS else subquery
+        return results.matching_ids(MAX_LISTED_IDS)
+    if not hasattr(results, "get_queryset"):
+        return [page.pk for page in results[:MAX_FACET_RESULTS]]
+    return results.get_queryset().order_by().values_list("pk", flat=True)
 
 
 def _in_result_order(results) -> list[Page]:
@@ -155,11 +148,9 @@ def search(request):
         roots = site_roots(site)
         scope = searchable_pages(site, locale, roots=roots)
         filtered = facets.filter_by_type(filter_by_taxonomy(scope, selected), types)
-        results = ranking.search(filtered, query.text)
+        results = ranking.search(filtered, query.text, language=locale.language_code)
         ids = result_ids(results)
         paginator = Paginator(results, RESULTS_PER_PAGE)
-        if isinstance(ids, list) and hasattr(results, "get_queryset"):
-            paginator.count = len(ids)  # every match is listed: no need to count again
         results_page = paginator.get_page(request.GET.get("page"))
         pages = _in_result_order(results_page.object_list)
         ct_ids = facets.content_type_ids()
@@ -173,15 +164,20 @@ def search(request):
             }
             for page in pages
         ]
-        all_languages = facets.filter_by_type(
-            filter_by_taxonomy(searchable_pages(site, roots=roots), selected), types
-        )
-        all_languages = ranking.search(all_languages, query.text)
+        language_counts = {locale.language_code: paginator.count}
+        for root in roots:
+            if root.locale_id != locale.pk:  # the same search in the site's other languages
+                other = searchable_pages(site, root.locale, roots=roots)
+                other = facets.filter_by_type(filter_by_taxonomy(other, selected), types)
+                language = root.locale.language_code
+                language_counts[language] = ranking.search(
+                    other, query.text, language=language
+                ).count()
         context["facets"] = {
             "type": facets.type_facet(ids, types),
             "topic": facets.topic_facet(ids, selected.get("topic", []), locale),
             "network": facets.network_facet(ids, selected.get("network", []), locale),
-            "language": facets.language_facet(result_ids(all_languages), locale),
+            "language": facets.language_facet(language_counts, locale),
         }
         for name, values in context["facets"].items():
             for facet in values:

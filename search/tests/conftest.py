@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from wagtail.models import Locale
 
 from home.factories import NetworkFactory, StandardPageFactory, TopicFactory
 from library.factories import LibraryIndexPageFactory, ResourcePageFactory
@@ -31,6 +32,11 @@ def nutrition(db):
 @pytest.fixture
 def sparc(db):
     return NetworkFactory(name="State Policy Advocacy and Reform Center", slug="sparc")
+
+
+@pytest.fixture
+def spanish(db):
+    return Locale.objects.get(language_code="es")
 
 
 @pytest.fixture

@@ -14,3 +14,12 @@ def suggestion_titles(response) -> list[str]:
 
 def facet_counts(response, name: str) -> dict[str, int]:
     return {value.value: value.count for value in response.context["facets"][name]}
+
+
+def publish_translation(page, locale, **fields):
+    """Translate `page` into `locale` with `fields` changed, and publish the translation."""
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation

@@ -1,30 +1,17 @@
 """Each language searches its own pages; the language facet points to the other."""
 
 import pytest
-from wagtail.models import Locale
 
 from search.tests.helpers import (
     SEARCH_URL,
     SUGGEST_URL,
     facet_counts,
+    publish_translation,
     result_titles,
     suggestion_titles,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def publish_translation(page, locale, **fields):
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
-
-
-@pytest.fixture
-def spanish(db):
-    return Locale.objects.get(language_code="es")
 
 
 @pytest.fixture

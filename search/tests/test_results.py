@@ -1,9 +1,10 @@
 """The search page: ranking, excerpts, pagination, empty states and the query budget."""
 
 import pytest
+from django.db import connection
 from wagtail.contrib.search_promotions.models import Query
 
-from search.tests.helpers import SEARCH_URL, result_titles
+from search.tests.helpers import SEARCH_URL, facet_counts, result_titles
 from search.views import RESULTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +144,26 @@ def test_results_page_query_count_does_not_grow_with_the_number_of_results(
 
     assert len(response.context["items"]) == RESULTS_PER_PAGE
     assert len(first.context["items"]) == 3
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="On SQLite the facets run FTS5's match again as a subquery, which is faster there.",
+)
+def test_results_page_runs_the_search_once_on_postgresql(
+    client, resource, webinar, tax_credits, django_assert_max_num_queries
+):
+    for number in range(12):
+        resource(title=f"Tax guide {number}", topics=[tax_credits])
+        webinar(title=f"Tax webinar {number}", topics=[tax_credits])
+    client.get(SEARCH_URL, {"q": "tax"})  # warm the per-process caches (content types)
+
+    with django_assert_max_num_queries(30) as queries:
+        response = client.get(SEARCH_URL, {"q": "tax", "page": 2})
+    searches = [query for query in queries.captured_queries if "indexentry" in query["sql"]]
+
+    # One query lists every match in rank order; the count, the page of results and the
+    # facets come from that list.
+    assert len(searches) == 1
+    assert response.context["results"].paginator.count == 24
+    assert facet_counts(response, "topic") == {"child-tax-credits": 24}

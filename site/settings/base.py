@@ -172,7 +172,14 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/login/"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each language's pages are stemmed with its own
+# text search configuration (search/backends.py, search/README.md).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backends",
+        "SEARCH_CONFIGS": {"en": "english", "es": "spanish"},
+    }
+}
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILAPI_LIMIT_MAX = 100
