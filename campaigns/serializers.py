@@ -34,8 +34,40 @@ def page_summary(page, context) -> dict:
     }
 
 
+def _nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+# JSON Schemas of the fields below, for the API's OpenAPI document (home/api/schema.py).
+PAGE_SUMMARY_PROPERTIES = {
+    "id": {"type": "integer"},
+    "meta": {
+        "type": "object",
+        "properties": {
+            "type": {"type": "string", "description": "The page type, e.g. webinars.WebinarPage."},
+            "detail_url": _nullable({"type": "string"}),
+            "html_url": _nullable({"type": "string"}),
+        },
+        "required": ["type", "detail_url", "html_url"],
+        "additionalProperties": False,
+    },
+    "title": {"type": "string"},
+}
+
+
 class RelatedPagesField(serializers.Field):
     """The editors' picks."""
+
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": PAGE_SUMMARY_PROPERTIES,
+            "required": list(PAGE_SUMMARY_PROPERTIES),
+            "additionalProperties": False,
+        },
+        "description": "Pages the editors picked, in their order; only live, public ones.",
+    }
 
     def to_representation(self, pages):
         return [page_summary(page, self.context) for page in pages]
@@ -43,6 +75,34 @@ class RelatedPagesField(serializers.Field):
 
 class RelatedContentField(serializers.Field):
     """Each provider's section: key, heading, link to the full list, and its pages."""
+
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "key": {"type": "string", "description": "Stable, e.g. upcoming_webinars."},
+                "heading": {"type": "string"},
+                "more_url": _nullable({"type": "string", "description": "The full list."}),
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": PAGE_SUMMARY_PROPERTIES
+                        | {"description": {"type": "string", "description": "A date, a place."}},
+                        "required": [*PAGE_SUMMARY_PROPERTIES, "description"],
+                        "description": "A live, public page; each section adds its own "
+                        "fields (webinars: starts_at, ends_at; resources: resource_type, "
+                        "published_on; members: state, locality).",
+                    },
+                },
+            },
+            "required": ["key", "heading", "more_url", "items"],
+            "additionalProperties": False,
+        },
+        "description": "Pages of other sections that share the campaign's networks or "
+        "topics (upcoming webinars, recent resources, members), without the editors' picks.",
+    }
 
     def to_representation(self, sections):
         return [
@@ -63,6 +123,22 @@ class RelatedContentField(serializers.Field):
 
 class ComputedFiguresField(serializers.Field):
     """Figures computed from the data (the providers return JSON-ready dicts)."""
+
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "key": {"type": "string", "description": "Stable, e.g. membership-sparc."},
+                "text": {"type": "string", "description": "The figure as a sentence."},
+                "source": {"type": "string", "description": "Where it comes from."},
+            },
+            "required": ["key", "text", "source"],
+            "description": "Each kind of figure may add its data (network membership: "
+            "kind, network, member_count, place_count).",
+        },
+        "description": "Figures counted from the site's data, e.g. a network's membership.",
+    }
 
     def to_representation(self, figures):
         return list(figures)

@@ -5,6 +5,9 @@ one), and is cacheable (ETag, Last-Modified, 304, Cache-Control for a CDN): see
 `home.api.views.ContentAPIMixin`. The contract is described at /api/v2/openapi.json
 (`home.api.schema`) and in docs/api.md.
 
+Editors' drafts reach the headless front end through /api/v2/page_preview/ with a
+signed, expiring token (`home.api.preview`); those responses are never cached.
+
 Sections add their own page filters to PAGE_FILTER_BACKENDS; each backend lists
 the query parameters it reads in `query_parameters`.
 """
@@ -13,6 +16,7 @@ from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from home.api import TaxonomyFilter
+from home.api.preview import PagePreviewAPIViewSet
 from home.api.schema import OpenAPIEndpoint
 from home.api.views import (
     ContentAPIMixin,
@@ -62,6 +66,8 @@ class ContentAPIRouter(WagtailAPIRouter):
 # The router must be named "wagtailapi_v2": Wagtail's frontend-cache purge looks it up by name.
 api_router = ContentAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PagesEndpoint)
+# After "pages": the router links pages to the first endpoint registered for them.
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("member-states", MemberStatesEndpoint)

@@ -96,6 +96,33 @@ def test_no_api_response_varies_by_cookie_or_offers_html(api_site, superuser_cli
 
 
 @pytest.mark.django_db
+def test_api_responses_follow_locale_not_the_browsers_language(api_site, client):
+    urls = contract_urls(api_site) + [
+        "/api/v2/topics/",
+        "/api/v2/resource-types/?locale=es",
+        f"{PAGES}?limit=-1",
+        f"{PAGES}?locale=xx",
+        "/api/v2/page_preview/",
+    ]
+    for url in urls:
+        default = client.get(url)
+        spanish_browser = client.get(url, HTTP_ACCEPT_LANGUAGE="es")
+        assert spanish_browser.content == default.content, url
+        assert spanish_browser.get("ETag") == default.get("ETag"), url
+        assert spanish_browser["Content-Language"] == default["Content-Language"], url
+        # So a CDN keeps one copy per URL, not one per Accept-Language header.
+        assert "accept-language" not in spanish_browser.get("Vary", "").lower(), url
+    assert client.get("/api/v2/resource-types/?locale=es")["Content-Language"] == "es"
+    # Even Django REST framework's own messages.
+    refused = client.post("/api/v2/topics/", HTTP_ACCEPT_LANGUAGE="es")
+    assert refused.status_code == 405
+    assert refused.json() == {"message": 'Method "POST" not allowed.'}
+    assert "accept-language" not in refused.get("Vary", "").lower()
+    # The HTML site does follow the browser's language.
+    assert "accept-language" in client.get("/about/")["Vary"].lower()
+
+
+@pytest.mark.django_db
 def test_api_ignores_basic_auth(api_site, client, django_user_model):
     django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
     response = client.get(f"{PAGES}{api_site.secret.pk}/", HTTP_AUTHORIZATION="Basic YWRtaW46cHc=")

@@ -3,6 +3,7 @@
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 
+from home.api import checks  # noqa: F401  (registers the content API's system checks)
 from home.filters import FACETS, TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 
 

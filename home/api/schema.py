@@ -91,7 +91,7 @@ def schema_for_drf_field(field) -> dict:
         (serializers.CharField, {"type": "string"}),
     ]:
         if isinstance(field, drf_class):
-            return dict(schema)
+            return nullable(schema) if field.allow_null else dict(schema)
     return {}
 
 
@@ -283,6 +283,22 @@ TRANSLATION = {
     },
     "required": ["locale", "id", "title", "html_url", "detail_url"],
     "additionalProperties": False,
+}
+NEW_PAGE_PREVIEW = {
+    "type": "object",
+    "description": "The draft of a page that has never been saved: the fields of its type "
+    "(meta.type, and the schema with that `x-page-type`), with `id` and `meta.detail_url` null.",
+    "properties": {
+        "id": NULL,
+        "meta": {
+            "type": "object",
+            "properties": PAGE_META | {"detail_url": NULL},
+            "required": list(PAGE_META),
+            "additionalProperties": False,
+        },
+        "title": {"type": "string"},
+    },
+    "required": ["id", "meta", "title"],
 }
 ERROR = {
     "type": "object",
@@ -493,6 +509,17 @@ def common_parameters() -> dict[str, dict]:
             "The page's path on the site, in any language (`/about/`, `/es/about/`).",
         ),
         "id": param("id", "The object's id.", {"type": "integer", "minimum": 1}),
+        "token": param(
+            "token",
+            "The preview token the editor's preview link gave the front end (signed, valid "
+            "for a limited time, 15 minutes by default).",
+            required=True,
+        ),
+        "content_type": param(
+            "content_type",
+            "The page type from the preview link (`app_label.model`, e.g. "
+            "`home.standardpage`); if given, it must match the draft's.",
+        ),
     }
 
 
@@ -514,6 +541,39 @@ def _responses(schema: dict, not_found=False, redirect=False) -> dict:
     if not_found or redirect:
         responses["404"] = {"description": "No such public object."} | error
     return responses
+
+
+def preview_path(page_detail: dict, parameters: list) -> dict:
+    def error(description):
+        return {
+            "description": description,
+            "content": {"application/json": {"schema": ref("Error")}},
+        }
+
+    return {
+        "get": {
+            "summary": "A draft page, for the headless front end's preview",
+            "description": 'An editor\'s preview in the mode "Headless front end" sends them '
+            "to the front end's preview URL with `content_type`, `token` and `locale`; the "
+            "front end passes `content_type` and `token` here. The draft comes exactly as "
+            "/pages/{id}/ presents a live page. Never cached: `Cache-Control: no-store, "
+            "private`, no ETag or Last-Modified.",
+            "parameters": parameters,
+            "responses": {
+                "200": {
+                    "description": "The draft.",
+                    "content": {
+                        "application/json": {
+                            "schema": {"anyOf": [*page_detail["anyOf"], ref("NewPagePreview")]}
+                        }
+                    },
+                },
+                "400": error("No token, or a malformed parameter; the message names it."),
+                "403": error("The token is not one this site signed, or it has expired."),
+                "404": error("No draft is stored under this token (or not of this type)."),
+            },
+        }
+    }
 
 
 def build_document(page_filter_parameters=()) -> dict:
@@ -551,6 +611,7 @@ def build_document(page_filter_parameters=()) -> dict:
         "Document": media_schema("document"),
         "MemberState": MEMBER_STATE,
         "PageListItem": page_schema(Page, listing=True) | {"additionalProperties": True},
+        "NewPagePreview": NEW_PAGE_PREVIEW,
     }
     for model in models:
         schemas[schema_name(model)] = page_schema(model)
@@ -587,6 +648,9 @@ def build_document(page_filter_parameters=()) -> dict:
             }
         },
     }
+    paths["/page_preview/"] = preview_path(
+        page_detail, use("token", "content_type", "fields", "rich_text_format")
+    )
     for name, schema_ref in [("images", "Image"), ("documents", "Document")]:
         paths[f"/{name}/"] = {
             "get": {

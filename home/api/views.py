@@ -9,8 +9,12 @@
   value is a 400 JSON `{"message": "<parameter>: <what is wrong>"}`;
 - answers conditional requests with 304 and sets ETag, Last-Modified and
   Cache-Control (`home.api.caching`);
-- renders labels in the language asked for with `?locale=` (else the default
-  language), never the one of the browser, so the response depends only on the URL.
+- renders labels and messages in the language asked for with `?locale=` (else the
+  default language), never the one of the browser, so the response depends only on
+  the URL (and `home.api.middleware` drops LocaleMiddleware's `Vary: Accept-Language`).
+
+An endpoint that serves what must never be stored (draft previews) sets
+`cacheable = False`: no validators, no 304, `Cache-Control: no-store, private`.
 """
 
 from django.conf import settings
@@ -20,7 +24,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils import translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import add_never_cache_headers, get_conditional_response
 from modelcluster.fields import ParentalKey
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -79,6 +83,8 @@ class ContentAPIMixin:
     renderer_classes = [JSONRenderer]
     # Parameters a detail (or vocabulary) view accepts; listings check their own.
     detail_query_parameters = DETAIL_QUERY_PARAMETERS
+    # False: responses are never stored by anyone, and carry no validators.
+    cacheable = True
 
     def allowed_query_parameters(self):
         """Every parameter this action accepts, or None to let the view check."""
@@ -89,11 +95,16 @@ class ContentAPIMixin:
         return None
 
     def initial(self, request, *args, **kwargs):
+        # First of all, so that every message (even DRF's "method not allowed") is in the
+        # language of the URL, not in that of the browser's Accept-Language.
+        translation.activate(response_language(request.GET))
         # Before DRF's content negotiation, which answers an unknown ?format= with a 404.
         validate_common_parameters(request.GET, self.allowed_query_parameters())
         super().initial(request, *args, **kwargs)
-        language = request.GET.get("locale") or settings.LANGUAGE_CODE
-        translation.activate(language)
+        if self.cacheable:
+            self.check_preconditions(request)
+
+    def check_preconditions(self, request):
         request.content_validators = caching.validators(request._request)
         etag, last_modified = request.content_validators
         conditional = get_conditional_response(
@@ -116,7 +127,11 @@ class ContentAPIMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code in (200, 304) and hasattr(request, "content_validators"):
+        # Read by home.api.middleware, which drops LocaleMiddleware's Vary: Accept-Language.
+        response.language_from_url = True
+        if not self.cacheable:
+            add_never_cache_headers(response)
+        elif response.status_code in (200, 304) and hasattr(request, "content_validators"):
             caching.set_cache_headers(response, *request.content_validators)
         elif response.status_code in (301, 302, 400, 404):
             caching.set_cache_headers(response)
@@ -127,6 +142,15 @@ class ContentAPIMixin:
         context = super().get_renderer_context()
         context.pop("indent", None)
         return context
+
+
+def response_language(params) -> str:
+    """The language of a response: `?locale=` when it names one of the site's
+    languages, else the default (a bad `?locale=` gets its 400 in the default)."""
+    requested = params.get("locale")
+    if requested in dict(settings.LANGUAGES):
+        return requested
+    return settings.LANGUAGE_CODE
 
 
 class PrefetchingListingMixin:
@@ -226,7 +250,10 @@ class PublicPagesAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, PagesAPIVi
         if root is None:
             return None
         try:
-            page, _, _ = root.specific.route(request, components)
+            # Route as a visitor of that language's site would be (a home page serves
+            # only its own language's tree), whatever `?locale=` the API call carries.
+            with translation.override(root.locale.language_code):
+                page, _, _ = root.specific.route(request, components)
         except Http404:
             return None
         if queryset.filter(pk=page.pk).exists():

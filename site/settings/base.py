@@ -228,3 +228,24 @@ CONTENT_API_WATCHED_MODELS = ["webinars.Series"]
 # change purges these paths (a CloudFront-style wildcard; list exact URLs for others).
 CONTENT_API_PURGE_PATHS = ["/api/v2/*"]
 CONTENT_API_BLOCK_IMAGE_RENDITION = "max-1600x1600"
+# The content API's responses depend on ?locale=, never on Accept-Language: drop the Vary
+# that LocaleMiddleware adds (the middleware must come before, i.e. outside, it).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware"),
+    "home.api.middleware.LanguageFromURLMiddleware",
+)
+# Headless preview (home/preview.py, home/api/preview.py): editors' "Headless front end"
+# preview mode redirects to the front end with a signed token (Wagtail 7.1+ handles the
+# cross-origin redirect in its preview panel); the front end reads the draft from
+# /api/v2/page_preview/ until the token is CONTENT_API_PREVIEW_MAX_AGE seconds old.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": (
+        {"default": envvars.HEADLESS_PREVIEW_CLIENT_URL}
+        if envvars.HEADLESS_PREVIEW_CLIENT_URL
+        else {}
+    ),
+    "REDIRECT_ON_PREVIEW": True,
+}
+CONTENT_API_PREVIEW_MAX_AGE = 15 * 60
+# How many web processes share the content version (see home/api/checks.py).
+WEB_CONCURRENCY = envvars.WEB_CONCURRENCY

@@ -47,3 +47,12 @@ AWS_S3_CUSTOM_DOMAIN = _str("AWS_S3_CUSTOM_DOMAIN") or None
 
 # Content API: partner origins allowed to call /api/ from a browser.
 CORS_ALLOWED_ORIGINS = _list("CORS_ALLOWED_ORIGINS")
+# Headless preview: the front end's preview URL, where editors' "Headless front end"
+# preview mode sends them (with content_type, token and locale in the query), e.g.
+# https://front.example.org/preview. `{SITE_ROOT_URL}` stands for the page's site.
+# Empty (the default): no such preview mode.
+HEADLESS_PREVIEW_CLIENT_URL = _str("HEADLESS_PREVIEW_CLIENT_URL")
+
+# Deployment: how many web processes serve the site (gunicorn reads it as its default
+# --workers). With more than one, `check --deploy` requires a shared cache (REDIS_URL).
+WEB_CONCURRENCY = int(_str("WEB_CONCURRENCY", "1"))
