@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format check clean
+.PHONY: run test messages lint format check clean
 
 $(BIN)/python:
 	@echo "==> Creating $(VENV) with $(PYTHON)"
@@ -24,7 +24,11 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed-run
 
-run: $(VENV)/.installed-run
+# The interface in Spanish: compile site/locale/*/LC_MESSAGES/django.po (needs gettext's msgfmt).
+messages: $(VENV)/.installed-run
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var
+
+run: $(VENV)/.installed-run messages
 	@mkdir -p var
 	@echo "==> Migrating the database (var/db.sqlite3 unless DATABASE_URL is set)"
 	$(BIN)/python manage.py migrate --noinput
@@ -33,7 +37,7 @@ run: $(VENV)/.installed-run
 	@echo "==> Serving the site at http://127.0.0.1:8000 (admin at /admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev messages
 	@mkdir -p var
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -14,9 +14,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
-from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldRowPanel,
@@ -28,7 +28,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -48,7 +48,8 @@ CARD_IMAGE_SPEC = "fill-640x360"
 # Partner logos: the page and the API use the same rendition, made once.
 LOGO_SPEC = "max-240x120"
 
-DEFAULT_ARCHIVED_NOTICE = (
+# Marked for the catalogue, translated when shown (it is also quoted in a help text).
+DEFAULT_ARCHIVED_NOTICE = gettext_noop(
     "This campaign has ended. The page is kept as a record of its work and is no longer updated."
 )
 
@@ -226,7 +227,7 @@ class CampaignPage(TaxonomyMixin, BasePage):
         """The notice shown on an archived campaign; empty while it is active."""
         if not self.is_archived:
             return ""
-        return self.archived_notice or DEFAULT_ARCHIVED_NOTICE
+        return self.archived_notice or gettext(DEFAULT_ARCHIVED_NOTICE)
 
     @property
     def timeline(self) -> list["CampaignMilestone"]:
@@ -267,11 +268,21 @@ class CampaignPage(TaxonomyMixin, BasePage):
 
     @cached_property
     def related_pages(self) -> list[Page]:
-        """The editors' picks that anyone may see, in their order: a draft or members-only
-        page is left out, so its title never leaks onto this page or into the API."""
+        """The editors' picks that anyone may see, in their order, each in the campaign's
+        language where it has been translated (a Spanish campaign keeps the picks of the
+        English one it was translated from). A draft or members-only page is left out, so
+        its title never leaks onto this page or into the API."""
         ids = [link.related_page_id for link in self.related_page_links.all()]
-        pages = Page.objects.filter(pk__in=ids).live().public().in_bulk()
-        return [pages[pk] for pk in ids if pk in pages]
+        keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+        visible = Page.objects.filter(translation_key__in=keys.values()).live().public()
+        by_key = {}
+        for page in visible:
+            if page.locale_id == self.locale_id or page.pk in keys:
+                mine = by_key.get(page.translation_key)
+                if mine is None or page.locale_id == self.locale_id:
+                    by_key[page.translation_key] = page
+        picks = [by_key.get(keys[pk]) for pk in ids if pk in keys]
+        return [page for page in picks if page is not None]
 
     @cached_property
     def related_content(self):
@@ -289,8 +300,12 @@ class CampaignPage(TaxonomyMixin, BasePage):
         return context
 
 
-class CampaignMilestone(Orderable):
-    """A dated step of a campaign: a day (Census Day 2020) or just a year (2030)."""
+class CampaignMilestone(TranslatableMixin, Orderable):
+    """A dated step of a campaign: a day (Census Day 2020) or just a year (2030).
+
+    Translatable, like the campaign's other children: translators get the label and text
+    in wagtail-localize's editor; the date and year are kept in step with the English.
+    """
 
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="milestones")
     date = models.DateField(
@@ -307,7 +322,7 @@ class CampaignMilestone(Orderable):
 
     panels = [FieldRowPanel(["date", "year"], heading="When"), "label", "text"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "milestone"
 
     def __str__(self):
@@ -335,8 +350,9 @@ class CampaignMilestone(Orderable):
 
     @property
     def when(self) -> str:
-        """“April 1, 2020”, or “2030” for a milestone given by its year."""
-        return format_date(self.date, "F j, Y") if self.date else str(self.year or "")
+        """“April 1, 2020” (“1 de abril de 2020” in Spanish), or “2030” for a milestone
+        given by its year."""
+        return formats.date_format(self.date) if self.date else str(self.year or "")
 
     @property
     def iso_when(self) -> str:
@@ -351,8 +367,12 @@ class CampaignMilestone(Orderable):
         return bool(self.year) and self.year > today.year
 
 
-class CampaignPartner(Orderable):
-    """An organisation working with the campaign, or funding it."""
+class CampaignPartner(TranslatableMixin, Orderable):
+    """An organisation working with the campaign, or funding it.
+
+    Its name is translated (a coalition may have a Spanish name; a translator copies a
+    name that has none); the role, logo and website are kept in step with the English.
+    """
 
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(max_length=160)
@@ -375,15 +395,19 @@ class CampaignPartner(Orderable):
         APIField("link"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "partner or funder"
 
     def __str__(self):
         return self.name
 
 
-class CampaignContact(Orderable):
-    """Who to contact about the campaign: a team or a role, with a public address."""
+class CampaignContact(TranslatableMixin, Orderable):
+    """Who to contact about the campaign: a team or a role, with a public address.
+
+    The team and what to contact it about are translated; the address and phone number
+    are the same in every language.
+    """
 
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(
@@ -399,8 +423,10 @@ class CampaignContact(Orderable):
 
     panels = [FieldRowPanel(["name", "role"]), FieldRowPanel(["email", "phone"])]
     api_fields = [APIField("name"), APIField("role"), APIField("email"), APIField("phone")]
+    # A phone number is text to wagtail-localize, which would offer it for translation.
+    override_translatable_fields = [SynchronizedField("phone")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "contact"
 
     def __str__(self):

@@ -10,6 +10,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         # The content API's validators change whenever public content does, also when
         # the change comes from a management command (scheduled publishing, demo content).
-        from home.api.caching import connect_signals
+        from home import localize
+        from home.api import caching
 
-        connect_signals()
+        caching.connect_signals()
+        # Translators see source changes; translations stay as private as their source.
+        localize.connect_signals()

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from home.models import HomePage, Network, SiteSettings, StandardPage, Topic
+from home.models import HomePage, Network, SiteNotice, SiteSettings, StandardPage, Topic
 
 SITE_COPY = Path(__file__).parent / "demo_content" / "site-copy.txt"
 
@@ -227,17 +227,19 @@ def load_standard_pages(home: HomePage, log) -> None:
 
 def load_site_settings(home: HomePage, log) -> None:
     site = home.get_site()
-    settings, created = SiteSettings.objects.get_or_create(
-        site=site,
-        defaults={
-            "contact_email": CONTACT_EMAIL,
-            "notice": "We’re in the process of redesigning our website, and some pages are "
-            "currently unavailable. If you’re looking for a specific resource or have any "
-            f"questions, please contact us at {CONTACT_EMAIL}.",
-        },
+    _, created = SiteSettings.objects.get_or_create(
+        site=site, defaults={"contact_email": CONTACT_EMAIL}
     )
     if created:
-        log("  site settings: contact email and redesign notice")
+        log("  site settings: contact email")
+    if not SiteNotice.objects.exists():
+        SiteNotice.objects.create(
+            locale_id=_default_locale_id(),
+            text="We’re in the process of redesigning our website, and some pages are "
+            "currently unavailable. If you’re looking for a specific resource or have any "
+            f"questions, please contact us at {CONTACT_EMAIL}.",
+        )
+        log("  site notice: the redesign notice")
 
 
 def load_demo_admin(log) -> None:

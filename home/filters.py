@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.models import Network, State, TaxonomyMixin, Topic
@@ -65,14 +66,23 @@ def parse_taxonomy_params(params) -> dict[str, list[str]]:
         if not values:
             continue
         if len(values) > MAX_VALUES_PER_FACET:
-            raise TaxonomyFilterError(name, f"at most {MAX_VALUES_PER_FACET} values are allowed")
+            raise TaxonomyFilterError(
+                name, _("at most %(count)s values are allowed") % {"count": MAX_VALUES_PER_FACET}
+            )
         for value in values:
             if not facet.pattern.match(value):
-                raise TaxonomyFilterError(name, f"{value[:100]!r} is not a valid {name}")
+                raise TaxonomyFilterError(
+                    name,
+                    _("%(value)s is not a valid %(param)s")
+                    % {"value": repr(value[:100]), "param": name},
+                )
         values = [facet.normalise(value) for value in values]
         unknown = sorted(set(values) - facet.known_values())
         if unknown:
-            raise TaxonomyFilterError(name, f"unknown {name}: {', '.join(unknown)}")
+            raise TaxonomyFilterError(
+                name,
+                _("unknown %(param)s: %(values)s") % {"param": name, "values": ", ".join(unknown)},
+            )
         selected[name] = list(dict.fromkeys(values))
     return selected
 

@@ -22,6 +22,18 @@ DEMO_MEMBER_PASSWORD = "members-library-demo"  # noqa: S105 - a demo account, lo
 
 R = ResourceType
 
+# The link to a resource's file, by type: a label of its own, which is translated with
+# the page (the document's title is not).
+FILE_LABELS = {
+    R.REPORT: "Read the report",
+    R.TOOLKIT: "Download the toolkit",
+    R.FACT_SHEET: "Download the fact sheet",
+    R.POLICY_BRIEF: "Read the policy brief",
+    R.SLIDE_DECK: "Download the slides",
+    R.TEMPLATE: "Download the template",
+    R.DATA: "Download the data",
+}
+
 # (title, type, published on, topics, networks, states, summary, authoring organisations)
 PUBLIC_RESOURCES = [
     (
@@ -237,7 +249,7 @@ def _resource(parent, spec, *, document=None) -> bool:
     page.networks = list(Network.objects.filter(slug__in=networks, locale=parent.locale))
     page.states = list(State.objects.filter(code__in=states))
     if document is not None:
-        page.files = [ResourceFile(document=document)]
+        page.files = [ResourceFile(document=document, label=FILE_LABELS[kind])]
     parent.add_child(instance=page)
     publish(page)
     return True

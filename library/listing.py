@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
@@ -87,7 +88,10 @@ class LibraryListing:
         self.types = list(dict.fromkeys(_values(params, "type")))
         unknown = sorted(set(self.types) - set(ResourceType.values))
         if unknown:
-            self.errors.append(f"type: unknown resource type {', '.join(unknown)[:100]}")
+            self.errors.append(
+                gettext("type: unknown resource type %(values)s")
+                % {"values": ", ".join(unknown)[:100]}
+            )
         try:
             self.taxonomy = parse_taxonomy_params(params)
         except TaxonomyFilterError as error:
@@ -95,12 +99,14 @@ class LibraryListing:
             self.errors.append(str(error))
         self.years = list(dict.fromkeys(_values(params, "year")))
         if any(not _YEAR.match(year) for year in self.years):
-            self.errors.append("year: a year is four digits, such as 2025")
+            self.errors.append(gettext("year: a year is four digits, such as 2025"))
             self.years = []
 
         self.sort = params.get("sort", DEFAULT_SORT)
         if self.sort not in SORTS:
-            self.errors.append(f"sort: choose one of {', '.join(SORTS)}")
+            self.errors.append(
+                gettext("sort: choose one of %(values)s") % {"values": ", ".join(SORTS)}
+            )
             self.sort = DEFAULT_SORT
 
     # Querysets

@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -210,8 +210,11 @@ class ResourcePage(TaxonomyMixin, BasePage):
         return context
 
 
-class ResourceFile(Orderable):
-    """A document of a resource, in the order editors give them."""
+class ResourceFile(TranslatableMixin, Orderable):
+    """A document of a resource, in the order editors give them.
+
+    Its label is translated; the document is the same in every language.
+    """
 
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="files")
     document = models.ForeignKey(
@@ -227,7 +230,7 @@ class ResourceFile(Orderable):
 
     panels = ["document", "label"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "file"
 
     def __str__(self):

@@ -2,7 +2,8 @@
 campaigns.related: campaigns never imports the library)."""
 
 from django.http import QueryDict
-from django.utils.dateformat import format as format_date
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from campaigns.related import public_pages_filed_with
@@ -17,14 +18,14 @@ class RecentCampaignResources:
     public and may be cached. A fixed number of queries, however many resources match."""
 
     key = "library_resources"
-    heading = "Recent library resources"
+    heading = _("Recent library resources")
 
     def items(self, campaign, limit):
         resources = public_pages_filed_with(ResourcePage, campaign)
         return list(resources.order_by("-published_on", "-pk")[:limit])
 
     def describe(self, resource):
-        return f"{resource.get_kind_display()}, {format_date(resource.published_on, 'F j, Y')}"
+        return f"{resource.get_kind_display()}, {formats.date_format(resource.published_on)}"
 
     def api_data(self, resource):
         return {"resource_type": resource.kind, "published_on": resource.published_on.isoformat()}

@@ -8,6 +8,9 @@ place on the grid and are listed beside it.
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
 from home.states import TERRITORY
 
 # (column, row) of each tile on an 11 × 8 grid.
@@ -34,11 +37,11 @@ ROWS = 1 + max(row for _, row in TILE_POSITIONS.values())
 # Shades from "no members" to "many", with a text colour that keeps 4.5:1 contrast.
 # (lowest count, label, fill, text colour)
 SHADES = [
-    (0, "No members", "#eef1f5", "#1a1a2e"),
-    (1, "1 member", "#c6dbef", "#1a1a2e"),
-    (2, "2–3 members", "#6baed6", "#1a1a2e"),
-    (4, "4–5 members", "#2171b5", "#ffffff"),
-    (6, "6 or more members", "#08306b", "#ffffff"),
+    (0, _("No members"), "#eef1f5", "#1a1a2e"),
+    (1, _("1 member"), "#c6dbef", "#1a1a2e"),
+    (2, _("2–3 members"), "#6baed6", "#1a1a2e"),
+    (4, _("4–5 members"), "#2171b5", "#ffffff"),
+    (6, _("6 or more members"), "#08306b", "#ffffff"),
 ]
 
 
@@ -62,9 +65,9 @@ class StateTile:
 
     @property
     def label(self) -> str:
-        members = (
-            "1 member organisation" if self.count == 1 else f"{self.count} member organisations"
-        )
+        members = ngettext(
+            "%(count)s member organisation", "%(count)s member organisations", self.count
+        ) % {"count": self.count}
         return f"{self.name}: {members}"
 
 

@@ -3,6 +3,8 @@ campaigns never imports members): a network campaign lists the network's member
 organisations and states its membership, counted from the profiles themselves."""
 
 from django.http import QueryDict
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from campaigns.related import public_pages_filed_with
@@ -12,9 +14,14 @@ from members.stats import network_membership
 
 
 def _membership_sentence(member_count: int, place_count: int) -> str:
-    members = "member" if member_count == 1 else "members"
-    places = "state or locality" if place_count == 1 else "states and localities"
-    return f"{member_count} {members} in {place_count} {places}"
+    # Two plurals in one sentence: each half agrees with its own number.
+    members = ngettext("%(count)s member", "%(count)s members", member_count) % {
+        "count": member_count
+    }
+    places = ngettext(
+        "%(count)s state or locality", "%(count)s states and localities", place_count
+    ) % {"count": place_count}
+    return gettext("%(members)s in %(places)s") % {"members": members, "places": places}
 
 
 class CampaignNetworkMembers:
@@ -22,7 +29,7 @@ class CampaignNetworkMembers:
     without a network), by state. A fixed number of queries, however many members."""
 
     key = "members"
-    heading = "Member organizations"
+    heading = _("Member organizations")
     limit = 100  # a network's members are listed in full; the directory has the rest
 
     def items(self, campaign, limit):
@@ -69,7 +76,8 @@ class CampaignNetworkMembership:
                     "key": f"membership-{network.slug}",
                     "kind": "network_membership",
                     "text": _membership_sentence(membership.member_count, membership.place_count),
-                    "source": f"Counted from the member profiles of {network.display_name}.",
+                    "source": gettext("Counted from the member profiles of %(network)s.")
+                    % {"network": network.display_name},
                     "network": {
                         "slug": network.slug,
                         "name": network.name,

@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import api_router
+from home.sitemap import MultilingualSitemap
 from home.views import healthz, robots_txt
 
 urlpatterns = [
@@ -18,7 +19,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("login/", include("library.urls")),
 ]
 

@@ -13,6 +13,7 @@ Without `type`, they narrow the pages to webinars. Any bad value is a 400 that n
 the parameter.
 """
 
+from django.conf import settings
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
@@ -67,7 +68,9 @@ class WebinarSeriesAPIEndpoint(VocabularyEndpoint):
     filter_type = "webinars.WebinarPage"
 
     def items(self):
-        return list(Series.objects.order_by("name").values("slug", "name", "description"))
+        # One item per series: its translations share its slug.
+        english = Series.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return list(english.order_by("name").values("slug", "name", "description"))
 
 
 def webinar_time_state():

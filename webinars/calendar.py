@@ -12,6 +12,7 @@ from datetime import UTC, timedelta
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
 PRODID = "-//Partnership for America's Children//Webinars//EN"
@@ -29,11 +30,12 @@ def page_uid(page) -> str:
 
 def webinar_event(webinar, request) -> Event:
     url = webinar.get_full_url(request)
-    lines = [webinar.summary, f"Details: {url}"]
+    # In the language of the page the calendar comes from (/es/… gives Spanish).
+    lines = [webinar.summary, _("Details: %(url)s") % {"url": url}]
     if webinar.registration_url and webinar.is_upcoming:
-        lines.append(f"Register: {webinar.registration_url}")
+        lines.append(_("Register: %(url)s") % {"url": webinar.registration_url})
     if webinar.recording_url and not webinar.is_upcoming:
-        lines.append(f"Recording: {webinar.recording_url}")
+        lines.append(_("Recording: %(url)s") % {"url": webinar.recording_url})
     stamp = (webinar.last_published_at or timezone.now()).astimezone(UTC)
     event = Event.new(
         uid=page_uid(webinar),
@@ -43,7 +45,7 @@ def webinar_event(webinar, request) -> Event:
         end=webinar.ends_at.astimezone(UTC),
         stamp=stamp,
         last_modified=stamp,
-        location="Online",
+        location=_("Online"),
         url=url,
         status="CONFIRMED",
     )

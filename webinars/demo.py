@@ -171,7 +171,9 @@ def load(home_page, log) -> None:
     index = load_index(home_page, log)
     series = {
         slug: Series.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description}
+            slug=slug,
+            locale=home_page.locale,  # the English series; webinars/demo_es.py translates them
+            defaults={"name": name, "description": description},
         )[0]
         for slug, name, description in SERIES
     }

@@ -7,13 +7,14 @@ import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 
+from home.factories import LocaleDefaultMixin
 from webinars.models import Series, WebinarIndexPage, WebinarPage, WebinarSpeaker
 
 
-class SeriesFactory(factory.django.DjangoModelFactory):
+class SeriesFactory(LocaleDefaultMixin):
     class Meta:
         model = Series
-        django_get_or_create = ("slug",)
+        django_get_or_create = ("slug", "locale")
 
     name = factory.Sequence(lambda n: f"Series {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))

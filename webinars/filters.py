@@ -11,8 +11,9 @@ from datetime import date, datetime, time
 
 from django import forms
 from django.apps import apps
-from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from home.filters import (
     FACETS,
@@ -22,6 +23,7 @@ from home.filters import (
     parse_taxonomy_params,
 )
 from home.models import Network, State, Topic
+from home.translations import choices_in_language
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,99}$")
 STATUSES = ("upcoming", "past")
@@ -46,15 +48,24 @@ def parse_series(params) -> list[str]:
     """`?series=peer-exchange,sparc`: any of these series. Unknown slugs are an error."""
     values = _values(params, "series")
     if len(values) > MAX_VALUES_PER_FACET:
-        raise WebinarFilterError("series", f"at most {MAX_VALUES_PER_FACET} values are allowed")
+        raise WebinarFilterError(
+            "series", _("at most %(count)s values are allowed") % {"count": MAX_VALUES_PER_FACET}
+        )
     for value in values:
         if not _SLUG.match(value):
-            raise WebinarFilterError("series", f"{value[:100]!r} is not a valid series")
+            raise WebinarFilterError(
+                "series",
+                _("%(value)s is not a valid %(param)s")
+                % {"value": repr(value[:100]), "param": "series"},
+            )
     values = list(dict.fromkeys(value.lower() for value in values))
     known = set(_series_model().objects.filter(slug__in=values).values_list("slug", flat=True))
     unknown = [value for value in values if value not in known]
     if unknown:
-        raise WebinarFilterError("series", f"unknown series: {', '.join(unknown)}")
+        raise WebinarFilterError(
+            "series",
+            _("unknown %(param)s: %(values)s") % {"param": "series", "values": ", ".join(unknown)},
+        )
     return values
 
 
@@ -72,7 +83,9 @@ def parse_status(params) -> str | None:
     if not value:
         return None
     if value not in STATUSES:
-        raise WebinarFilterError("status", f"{value[:40]!r} is not 'upcoming' or 'past'")
+        raise WebinarFilterError(
+            "status", _("%(value)s is not 'upcoming' or 'past'") % {"value": repr(value[:40])}
+        )
     return value
 
 
@@ -84,7 +97,9 @@ def parse_moment(params, name) -> datetime | None:
     value = (params.get(name) or "").strip()
     if not value:
         return None
-    message = f"{value[:40]!r} is not an ISO date (YYYY-MM-DD) or date and time"
+    message = _("%(value)s is not an ISO date (YYYY-MM-DD) or date and time") % {
+        "value": repr(value[:40])
+    }
     if len(value) > 40:
         raise WebinarFilterError(name, message)
     try:
@@ -109,7 +124,7 @@ def parse_api_params(params) -> dict:
     starts_after = parse_moment(params, "starts_after")
     starts_before = parse_moment(params, "starts_before")
     if starts_after and starts_before and starts_before <= starts_after:
-        raise WebinarFilterError("starts_before", "must be later than starts_after")
+        raise WebinarFilterError("starts_before", _("must be later than starts_after"))
     if starts_after:
         selected["starts_after"] = starts_after
     if starts_before:
@@ -136,19 +151,25 @@ def filter_webinars(queryset, selected: dict):
 class WebinarFilterForm(forms.Form):
     """The listing's filter form: plain selects in a GET form, no JavaScript."""
 
-    topic = forms.ChoiceField(required=False)
-    network = forms.ChoiceField(required=False)
-    series = forms.ChoiceField(required=False)
-    state = forms.ChoiceField(required=False)
+    topic = forms.ChoiceField(label=gettext_lazy("Topic"), required=False)
+    network = forms.ChoiceField(label=gettext_lazy("Network"), required=False)
+    series = forms.ChoiceField(label=gettext_lazy("Series"), required=False)
+    state = forms.ChoiceField(label=gettext_lazy("State"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        english = {"locale__language_code": settings.LANGUAGE_CODE}
         choices = {
-            "topic": Topic.objects.filter(**english).values_list("slug", "name"),
-            "network": Network.objects.filter(**english).values_list("slug", "name"),
-            "series": _series_model().objects.values_list("slug", "name"),
+            "topic": choices_in_language(Topic),
+            "network": choices_in_language(Network),
+            "series": choices_in_language(_series_model()),
             "state": State.objects.values_list("code", "name"),
         }
+        # "All topics" rather than "All": in Spanish the word agrees with the noun.
+        everything = {
+            "topic": _("All topics"),
+            "network": _("All networks"),
+            "series": _("All series"),
+            "state": _("All states"),
+        }
         for name, rows in choices.items():
-            self.fields[name].choices = [("", "All")] + list(rows)
+            self.fields[name].choices = [("", everything[name])] + list(rows)

@@ -22,12 +22,14 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.filters import TaxonomyFilterError
 from home.models import BasePage, TaxonomyMixin
+from home.models.taxonomy import default_language_only
 from webinars.calendar import (
     FEED_MAX_EVENTS,
     FEED_PAST_DAYS,
@@ -75,20 +77,27 @@ DURATION_CHOICES = [
 SESSION_END = ExpressionWrapper(F("starts_at") + F("duration"), output_field=DateTimeField())
 
 
-class Series(models.Model):
-    """A run of webinars under one name, such as the monthly Peer Exchange."""
+class Series(TranslatableMixin, models.Model):
+    """A run of webinars under one name, such as the monthly Peer Exchange.
+
+    A translatable snippet, like topics and networks: webinars (in every language) link
+    to the English row and show its translation (`series.localized`). The slug is the
+    same in every language, so `?series=peer-exchange` filters alike in both.
+    """
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(
         max_length=100,
-        unique=True,
-        help_text="Used in web addresses, calendar feeds and the API (e.g. ?series=peer-exchange).",
+        help_text="Used in web addresses, calendar feeds and the API (e.g. ?series=peer-exchange). "
+        "Keep it the same in every language.",
     )
     description = models.TextField(blank=True)
 
     panels = ["name", "slug", "description"]
+    override_translatable_fields = [SynchronizedField("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
         ordering = ["name"]
         verbose_name = "webinar series"
         verbose_name_plural = "webinar series"
@@ -232,6 +241,7 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="webinars",
         verbose_name="series",
+        limit_choices_to=default_language_only,
         help_text="The run of sessions this one belongs to, if any.",
     )
     registration_url = models.URLField(
@@ -306,6 +316,11 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
 
     parent_page_types = ["webinars.WebinarIndexPage"]
     subpage_types = []
+
+    # A translation stays in the English series (shown translated), like its filing.
+    override_translatable_fields = TaxonomyMixin.override_translatable_fields + [
+        SynchronizedField("webinar_series"),
+    ]
 
     class Meta:
         verbose_name = "webinar"
@@ -390,8 +405,12 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         return calendar_response(calendar, filename=f"{self.slug}.ics", inline=False)
 
 
-class WebinarSpeaker(Orderable):
-    """A speaker of a webinar, in the order they are introduced."""
+class WebinarSpeaker(TranslatableMixin, Orderable):
+    """A speaker of a webinar, in the order they are introduced.
+
+    Translators get the role, organisation and biography; the name and photo are the
+    same in every language.
+    """
 
     page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="speakers")
     name = models.CharField(max_length=120)
@@ -415,8 +434,10 @@ class WebinarSpeaker(Orderable):
         APIField("photo", serializer=ImageRenditionField("fill-240x240")),
         APIField("bio"),
     ]
+    # A person's name is not translated, nor offered to translators to change.
+    override_translatable_fields = [SynchronizedField("name", overridable=False)]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "speaker"
 
     def __str__(self):

@@ -5,6 +5,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 ORGANIZER = {
     "@type": "Organization",
@@ -50,7 +51,7 @@ def event_data(webinar, request) -> dict:
     if webinar.recording_url and not webinar.is_upcoming:
         data["recordedIn"] = {
             "@type": "VideoObject",
-            "name": f"Recording: {webinar.title}",
+            "name": _("Recording: %(title)s") % {"title": webinar.title},
             "url": webinar.recording_url,
         }
     return data

@@ -2,8 +2,8 @@
 pages (a provider for campaigns.related: campaigns never imports webinars)."""
 
 from django.http import QueryDict
-from django.utils import timezone
-from django.utils.dateformat import format as format_datetime
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -30,14 +30,14 @@ class UpcomingCampaignWebinars:
     first, in the campaign's language. A fixed number of queries, however many match."""
 
     key = "upcoming_webinars"
-    heading = "Upcoming webinars"
+    heading = _("Upcoming webinars")
 
     def items(self, campaign, limit):
         webinars = public_pages_filed_with(WebinarPage, campaign).upcoming()
         return list(webinars.order_by("starts_at", "pk")[:limit])
 
     def describe(self, webinar):
-        return format_datetime(timezone.localtime(webinar.starts_at), "l, F j, Y, g:i A T")
+        return formats.date_format(timezone.localtime(webinar.starts_at), "DATETIME_FORMAT")
 
     def api_data(self, webinar):
         return {

@@ -98,7 +98,7 @@ def test_demo_count_all_kids_has_timeline_statistics_and_partners(demo, client):
 
 def test_demo_runs_twice_without_changes(demo):
     first = {page.slug: page.latest_revision_id for page in CampaignPage.objects.all()}
-    assert set(first) == {"count-all-kids", "sparc"}
+    assert set(first) == {"count-all-kids", "sparc", "cuenten-a-todos-los-ninos"}
 
     load_demo()
 

@@ -1,4 +1,5 @@
 from .media import CustomDocument, CustomImage, CustomRendition
+from .notice import SiteNotice
 from .pages import BasePage, HomePage, StandardPage
 from .site_settings import SiteSettings
 from .social import SocialLinksMixin
@@ -11,6 +12,7 @@ __all__ = [
     "CustomRendition",
     "HomePage",
     "Network",
+    "SiteNotice",
     "SiteSettings",
     "SocialLinksMixin",
     "StandardPage",

@@ -2,6 +2,8 @@
 
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
+from django.utils import translation
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.blocks import PageChooserBlock
@@ -11,11 +13,12 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, ProvisionBlock
+from home.preview import HeadlessPreviewModeMixin
 
 
-class BasePage(Page):
+class BasePage(HeadlessPreviewModeMixin, Page):
     """Fields every page of the site has: a summary for listings and previews, and a
-    social image for link previews."""
+    social image for link previews; previews in the headless front end too."""
 
     summary = models.TextField(
         max_length=400,
@@ -147,6 +150,17 @@ class HomePage(BasePage):
     @property
     def meta_image(self):
         return self.social_image or self.hero_image
+
+    def route(self, request, path_components):
+        """Serve each language only from its own tree.
+
+        For /es/... Wagtail routes from the Spanish home page, or from the English one
+        when there is no live Spanish home page: that would publish the whole English
+        site again under /es/, in English, as if it were Spanish.
+        """
+        if translation.get_language() != self.locale.language_code:
+            raise Http404
+        return super().route(request, path_components)
 
 
 class StandardPage(BasePage):

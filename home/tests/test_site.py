@@ -55,12 +55,10 @@ def test_footer_shows_the_contact_email_from_site_settings(home_page, client):
     SiteSettings.objects.create(
         site=home_page.get_site(),
         contact_email="info@partnership.example.org",
-        notice="We’re redesigning our website.",
         x_url="https://x.example/partnership",
     )
     html = client.get("/").content.decode()
     assert 'href="mailto:info@partnership.example.org"' in html
-    assert "We’re redesigning our website." in html
     assert 'href="https://x.example/partnership"' in html
 
 

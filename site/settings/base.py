@@ -131,6 +131,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+FORMAT_MODULE_PATH = ["formats"]  # site/formats/<language>/formats.py
 USE_I18N = True
 WAGTAIL_I18N_ENABLED = True
 # A page that has not been translated is never published in Spanish with English text.

@@ -5,6 +5,11 @@
  * and offers the titles in a native <datalist>, which browsers expose to assistive
  * technology as the input's list of suggestions; a polite live region says how many
  * there are. Choosing one fills the box; submitting runs the full search.
+ *
+ * That announcement is in the page's language: the template gives it on the input as
+ * data-suggest-one ("1 suggestion available.") and data-suggest-other ("%(count)s
+ * suggestions available."), from the Django message catalogue. English and Spanish
+ * have the same two plural forms (one, other); English is the fallback.
  */
 (function () {
     "use strict";
@@ -12,6 +17,15 @@
     var MIN_LENGTH = 2;
     var DELAY_MS = 200;
     var counter = 0;
+
+    function announcement(input, count) {
+        if (!count) { return ""; }
+        if (count === 1) {
+            return input.getAttribute("data-suggest-one") || "1 suggestion available.";
+        }
+        var other = input.getAttribute("data-suggest-other") || "%(count)s suggestions available.";
+        return other.replace("%(count)s", String(count));
+    }
 
     function enhance(input) {
         counter += 1;
@@ -38,9 +52,7 @@
                 option.label = suggestion.type;
                 list.appendChild(option);
             });
-            status.textContent = suggestions.length
-                ? suggestions.length + (suggestions.length === 1 ? " suggestion available." : " suggestions available.")
-                : "";
+            status.textContent = announcement(input, suggestions.length);
         }
 
         function fetchSuggestions() {

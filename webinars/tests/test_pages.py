@@ -111,7 +111,7 @@ def test_upcoming_webinar_offers_registration_and_calendar_not_recording(index_p
     assert "too-early" not in html
     assert "Priya Natarajan" in html
     # The zone is shown with the time, as editors entered it.
-    assert re.search(r"\d:\d\d [AP]M E[DS]T", html)
+    assert re.search(r"\d:\d\d [ap]\.m\. E[DS]T", html)
 
 
 @pytest.mark.django_db

@@ -16,6 +16,16 @@ SECTION_DEMO_MODULES: list[str] = [
     "campaigns.demo",
 ]
 
+# Then the Spanish translations (through wagtail-localize) of part of the demo, parents
+# before children; what is left untranslated shows the fallback. Each has
+# `load(home_page, log)` and translates only what has no Spanish yet.
+SPANISH_DEMO_MODULES: list[str] = [
+    "home.demo_es",
+    "library.demo_es",
+    "webinars.demo_es",
+    "campaigns.demo_es",
+]
+
 
 class Command(BaseCommand):
     help = "Load the demo content (idempotent: running it twice changes nothing)."
@@ -31,6 +41,9 @@ class Command(BaseCommand):
             home = home_demo.load(log)
             for module_name in SECTION_DEMO_MODULES:
                 log(module_name.split(".")[0].capitalize())
+                import_module(module_name).load(home, log)
+            log("Spanish")
+            for module_name in SPANISH_DEMO_MODULES:
                 import_module(module_name).load(home, log)
         log(self.style.SUCCESS("Demo content loaded."))
         log(

@@ -1,0 +1,142 @@
+"""Rules wagtail-localize leaves to the project (hooked up in home/wagtail_hooks.py and
+home/apps.py).
+
+1. Only someone who may edit a page (or change a snippet) may submit it for
+   translation or sync its translations. wagtail-localize checks only the global
+   "submit translation" permission, so a translator could otherwise create Spanish
+   drafts of any page on the site.
+2. When a source page is published, its translation source is brought up to date,
+   so translators see the new and changed strings in the translation editor at
+   once, without waiting for someone to press "Sync translated pages". The Spanish
+   page stays as it was until a translator publishes the translation: it never
+   shows English text.
+3. A translation is exactly as private as its source: restricting (or opening) a
+   source page does the same to its translations at once. wagtail-localize copies
+   restrictions only when a translation is created or synced, so without this a
+   members-only page restricted after it was translated stayed public in Spanish.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+# -- 1. Who may submit translations -------------------------------------------------
+
+
+def can_change(user, instance) -> bool:
+    """Whether `user` may edit this page or change this snippet."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    model = type(instance)
+    return user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+
+
+class EditorsOnlyMixin:
+    def get_object(self):
+        instance = super().get_object()
+        if not can_change(self.request.user, instance):
+            raise PermissionDenied
+        return instance
+
+
+class SubmitPageTranslationForEditorsView(EditorsOnlyMixin, SubmitPageTranslationView):
+    pass
+
+
+class SubmitSnippetTranslationForEditorsView(EditorsOnlyMixin, SubmitSnippetTranslationView):
+    pass
+
+
+class UpdateTranslationsForEditorsView(UpdateTranslationsView):
+    def get_object(self):
+        source = get_object_or_404(TranslationSource, id=self.kwargs["translation_source_id"])
+        if not can_change(self.request.user, source.get_source_instance()):
+            raise PermissionDenied
+        return super().get_object()
+
+
+# -- 2. Translators see source changes as soon as they are published -----------------
+
+
+def refresh_translation_source(sender, instance, **kwargs) -> None:
+    """On publish: re-extract the strings of a source page that has translations."""
+    source = TranslationSource.objects.get_for_instance_or_none(instance)
+    if source is not None and source.translations.filter(enabled=True).exists():
+        source.update_from_db()
+
+
+# -- 3. Translations follow the privacy of their source ------------------------------
+
+
+def translations_following(page: Page) -> list[Page]:
+    """The pages whose privacy follows `page`'s: its translations, when `page` is their
+    source (with wagtail-localize, the page they were translated from; otherwise the
+    default-language page)."""
+    sources = TranslationSource.objects.filter(object_id=page.translation_key)
+    if sources.exists():
+        source = sources.filter(locale_id=page.locale_id).first()
+        if source is None:
+            return []  # `page` is itself a translation
+        targets = source.translations.filter(enabled=True).values("target_locale")
+        return list(page.get_translations().filter(locale__in=targets))
+    if page.locale_id == Locale.get_default().pk:
+        return list(page.get_translations())
+    return []
+
+
+def mirror_view_restriction(source: Page, translation: Page) -> None:
+    """Give `translation` the restriction set on `source` itself (or none, if it has none)."""
+    original = source.view_restrictions.first()
+    existing = list(translation.view_restrictions.all())
+    if original is None:
+        for restriction in existing:
+            restriction.delete()
+        return
+    mirrored = existing[0] if existing else PageViewRestriction(page=translation)
+    for extra in existing[1:]:
+        extra.delete()
+    mirrored.restriction_type = original.restriction_type
+    mirrored.password = original.password
+    mirrored.save()
+    mirrored.groups.set(original.groups.all())
+
+
+def sync_restrictions_to_translations(page_id: int) -> None:
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    for translation in translations_following(page):
+        mirror_view_restriction(page, translation)
+
+
+def restriction_changed(sender, instance, **kwargs) -> None:
+    """A restriction was saved or deleted, or its groups changed. The mirror runs after
+    the commit, once the admin has saved the groups as well as the restriction."""
+    if kwargs.get("reverse"):
+        return  # groups changed from the group's side: not something the admin does
+    if kwargs.get("action", "post_").startswith("post_"):
+        page_id = instance.page_id
+        transaction.on_commit(lambda: sync_restrictions_to_translations(page_id))
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.signals import page_published
+
+    page_published.connect(refresh_translation_source, dispatch_uid="localize-refresh-source")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed, sender=PageViewRestriction, dispatch_uid="localize-privacy"
+        )
+    m2m_changed.connect(
+        restriction_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="localize-privacy-groups",
+    )

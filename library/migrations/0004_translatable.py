@@ -1,0 +1,37 @@
+"""Step 3 of 3 of making resource files translatable: the translation key and locale are
+required, and unique together."""
+
+import uuid
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("library", "0003_translatable_fields_data"),
+        ("wagtailcore", "0098_apitoken"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="resourcefile",
+            name="locale",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="resourcefile",
+            name="translation_key",
+            field=models.UUIDField(default=uuid.uuid4, editable=False),
+        ),
+        migrations.AlterUniqueTogether(
+            name="resourcefile",
+            unique_together={("translation_key", "locale")},
+        ),
+    ]
