@@ -13,7 +13,7 @@ from wagtail.models import Collection, PageViewRestriction
 
 from home.demo import publish, site_copy_paragraph
 from home.models import CustomDocument, Network, State, Topic
-from library.factories import private_collection
+from library.members_only import private_collection
 from library.models import LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
 from library.pdf import minimal_pdf
 

@@ -5,9 +5,15 @@ import datetime
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection
 
 from home.models import CustomDocument, CustomImage
+from library.members_only import (  # noqa: F401 - re-exported for the tests
+    members_group,
+    private_collection,
+    restrict_page_to_logged_in,
+    restrict_page_to_members,
+)
 from library.models import LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
 from library.pdf import minimal_pdf
 
@@ -56,38 +62,3 @@ class ResourceFileFactory(factory.django.DjangoModelFactory):
 
     page = factory.SubFactory(ResourcePageFactory)
     document = factory.SubFactory(DocumentFactory)
-
-
-def members_group():
-    from django.contrib.auth.models import Group
-
-    return Group.objects.get(name="Members")
-
-
-def restrict_page_to_members(page) -> PageViewRestriction:
-    restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.set([members_group()])
-    return restriction
-
-
-def restrict_page_to_logged_in(page) -> PageViewRestriction:
-    return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-
-
-def private_collection(name="Members-only library", parent=None) -> Collection:
-    """A collection whose documents only members may see (created if missing)."""
-    parent = parent or Collection.get_first_root_node()
-    collection = parent.get_children().filter(name=name).first()
-    if collection is None:
-        collection = parent.add_child(name=name)
-    if (
-        parent.depth == 1
-        and not CollectionViewRestriction.objects.filter(collection=collection).exists()
-    ):
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-        )
-        restriction.groups.set([members_group()])
-    return collection
