@@ -15,6 +15,8 @@ import pytest
 import redis
 from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
 from moto.server import ThreadedMotoServer
 from wagtail.models import Locale, Page, Site
 
@@ -44,6 +46,23 @@ def clear_caches():
     renditions, site roots or API validators behind for the next one."""
     yield
     for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
+def load_demo():
+    """`manage.py load_demo_content`, quietly."""
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture(scope="module")
+def demo_tree(django_db_setup, django_db_blocker):
+    """The whole demo, loaded once for a test module and rolled back after it (each test
+    runs in a savepoint inside this transaction): loading it takes tens of seconds."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        yield
+        transaction.set_rollback(True)
+    for cache in caches.all():
         cache.clear()
 
 

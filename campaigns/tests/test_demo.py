@@ -4,30 +4,12 @@ with SPARC's membership counted live from the demo members."""
 import re
 
 import pytest
-from django.core.cache import caches
-from django.core.management import call_command
-from django.db import transaction
 
 from campaigns.models import CampaignPage
 from campaigns.tests.test_pages import text_of
+from conftest import load_demo
 
 pytestmark = pytest.mark.django_db
-
-
-def load_demo():
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-@pytest.fixture(scope="module")
-def demo_tree(django_db_setup, django_db_blocker):
-    """The whole demo, loaded once for the module and rolled back after it (each test
-    runs in a savepoint inside this transaction)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo()
-        yield
-        transaction.set_rollback(True)
-    for cache in caches.all():
-        cache.clear()
 
 
 @pytest.fixture

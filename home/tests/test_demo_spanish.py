@@ -7,8 +7,6 @@ from html import unescape
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import caches
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 from wagtail.models import Locale, Page, Revision
@@ -22,6 +20,7 @@ from wagtail_localize.models import (
 
 from campaigns import demo_es as campaigns_es
 from campaigns.models import CampaignPage
+from conftest import load_demo
 from home import demo_es as home_es
 from home.demo import DEMO_ADMIN_USERNAME
 from home.demo_translation import MissingSpanishError, translate_demo_object
@@ -42,22 +41,6 @@ GLOSSARIES = {
     "webinars.demo_es.GLOSSARY": webinars_es.GLOSSARY,
     "library.demo_es.GLOSSARY": library_es.GLOSSARY,
 }
-
-
-def load_demo():
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-@pytest.fixture(scope="module")
-def demo_tree(django_db_setup, django_db_blocker):
-    """The whole demo, loaded once for the module and rolled back after it (each test
-    runs in a savepoint inside this transaction)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo()
-        yield
-        transaction.set_rollback(True)
-    for cache in caches.all():
-        cache.clear()
 
 
 @pytest.fixture
