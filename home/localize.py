@@ -18,7 +18,6 @@ home/apps.py).
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import get_object_or_404
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.submit_translations import (
@@ -39,9 +38,16 @@ def can_change(user, instance) -> bool:
 
 
 class EditorsOnlyMixin:
+    """Refuse the view unless the user may change the page or snippet it is about
+    (for the sync view, the source of the translations)."""
+
     def get_object(self):
         instance = super().get_object()
-        if not can_change(self.request.user, instance):
+        if isinstance(instance, TranslationSource):
+            changed = instance.get_source_instance()
+        else:
+            changed = instance
+        if not can_change(self.request.user, changed):
             raise PermissionDenied
         return instance
 
@@ -54,12 +60,8 @@ class SubmitSnippetTranslationForEditorsView(EditorsOnlyMixin, SubmitSnippetTran
     pass
 
 
-class UpdateTranslationsForEditorsView(UpdateTranslationsView):
-    def get_object(self):
-        source = get_object_or_404(TranslationSource, id=self.kwargs["translation_source_id"])
-        if not can_change(self.request.user, source.get_source_instance()):
-            raise PermissionDenied
-        return super().get_object()
+class UpdateTranslationsForEditorsView(EditorsOnlyMixin, UpdateTranslationsView):
+    pass
 
 
 # -- 2. Translators see source changes as soon as they are published -----------------

@@ -386,3 +386,20 @@ def test_listings_show_topic_and_series_names_in_the_readers_language_at_a_fixed
     assert "· Policy briefings</span>" in english
     add_webinars(5)
     assert queries(indice.url)[1] == few
+
+
+def test_only_people_who_may_edit_the_source_can_sync_its_translations(
+    section_editor, localized_about, client
+):
+    user, _library = section_editor
+    source = TranslationSource.objects.get_for_instance(localized_about)
+    client.force_login(user)
+
+    assert refused(client.get(f"/admin/localize/update/{source.pk}/"))
+
+    GroupPagePermission.objects.create(
+        group=user.groups.get(),
+        page=localized_about,
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    assert client.get(f"/admin/localize/update/{source.pk}/").status_code == 200
