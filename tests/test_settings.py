@@ -68,6 +68,12 @@ def test_default_database_is_sqlite_under_var():
     )
 
 
+def test_static_root_defaults_under_var_and_can_be_moved(tmp_path):
+    assert settings_value("settings.base", "s.STATIC_ROOT") == str(ROOT / "var" / "static")
+    moved = settings_value("settings.base", "s.STATIC_ROOT", STATIC_ROOT=str(tmp_path))
+    assert moved == str(tmp_path)
+
+
 def test_database_url_selects_postgresql():
     url = "postgres://postgres@127.0.0.1:5432/partnership"
     engine = settings_value("settings.base", "s.DATABASES['default']['ENGINE']", DATABASE_URL=url)
@@ -101,7 +107,13 @@ def test_production_runs_tasks_through_the_database_backend():
 def gunicorn_server(tmp_path_factory):
     """gunicorn with production settings on a free loopback port, as deployed."""
     tmp = tmp_path_factory.mktemp("gunicorn")
-    env = PRODUCTION_ENV | {"DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}"}
+    # Static files of its own: under pytest-xdist each worker that runs a test of this
+    # module starts its own server, and two collectstatic runs into one STATIC_ROOT delete
+    # and rewrite each other's hashed files (CI failed on that once).
+    env = PRODUCTION_ENV | {
+        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+        "STATIC_ROOT": str(tmp / "static"),
+    }
     collect = run(["manage.py", "collectstatic", "--noinput", "-v0"], **env)
     assert collect.returncode == 0, collect.stderr
     port = free_port()

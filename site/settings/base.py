@@ -143,7 +143,7 @@ USE_TZ = True
 
 # Static files: served by whitenoise, no build step.
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = envvars.STATIC_ROOT
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # Media and documents: see settings/storage.py for why documents have their own storage.

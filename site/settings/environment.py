@@ -33,6 +33,9 @@ WAGTAILADMIN_BASE_URL = _str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 DATABASE_URL = _str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 DATABASE_CONN_MAX_AGE = int(_str("DATABASE_CONN_MAX_AGE", "0"))
 
+# Static files: where collectstatic writes them (whitenoise serves them from there).
+STATIC_ROOT = _str("STATIC_ROOT", str(BASE_DIR / "var" / "static"))
+
 # Cache: local memory unless REDIS_URL is set.
 REDIS_URL = _str("REDIS_URL")
 
