@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import api_router
+from home.api.views import UnknownPath
 from home.sitemap import MultilingualSitemap
 from home.views import healthz, robots_txt
 
@@ -17,6 +18,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    # Anything else under /api/ is a JSON 404 too. Only paths ending in a slash (or /api/
+    # itself), so that APPEND_SLASH still redirects /api/v2/pages to /api/v2/pages/.
+    re_path(r"^api/(?:.*/)?$", UnknownPath.as_view(), name="api_unknown_path"),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

@@ -139,6 +139,10 @@ def test_bad_parameter_of_any_endpoint_is_400_naming_it(api_site, client, url, p
         "/api/v2/member-states/ZZ/",
         "/api/v2/member-states/%00/",
         "/api/v2/nothing-here/",
+        "/api/v2/pages/abc/",
+        "/api/v2/pages/1/2/",
+        "/api/v1/pages/",
+        "/api/",
     ],
 )
 def test_unknown_or_hidden_object_is_404(api_site, client, url):
@@ -146,10 +150,30 @@ def test_unknown_or_hidden_object_is_404(api_site, client, url):
     ids["private_document"] = api_site.private_document.pk
     response = client.get(url.format(**ids))
     assert response.status_code == 404
-    if url.startswith("/api/v2/nothing-here"):
-        return
     assert response["Content-Type"] == "application/json"
     assert response.json()["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["get", "head", "post", "put", "delete", "options"])
+def test_a_path_that_names_no_endpoint_is_a_json_404_for_any_method(client, method):
+    response = getattr(client, method)("/api/v2/nothing-here/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    # Like every API response: the same for everyone, so a CDN may keep it.
+    assert "public" in response["Cache-Control"]
+    assert "Cookie" not in response.get("Vary", "")
+    assert not response.cookies
+    if method != "head":
+        assert "/api/v2/nothing-here/" in response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_a_missing_trailing_slash_still_redirects_to_the_endpoint(client):
+    response = client.get("/api/v2/pages?limit=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v2/pages/?limit=1"
+    assert client.get("/api/v2/nothing", follow=True).status_code == 404
 
 
 # Fuzzing -----------------------------------------------------------------------------

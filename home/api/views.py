@@ -31,6 +31,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -151,6 +152,15 @@ def response_language(params) -> str:
     if requested in dict(settings.LANGUAGES):
         return requested
     return settings.LANGUAGE_CODE
+
+
+class UnknownPath(ContentAPIMixin, APIView):
+    """Any path under /api/ that names no endpoint, whatever the method: the endpoints'
+    own JSON 404 (cacheable, no cookies, no Vary), not the site's HTML page."""
+
+    def initial(self, request, *args, **kwargs):
+        translation.activate(response_language(request.GET))
+        raise Http404(f"no endpoint at {request.path}; the endpoints are in /api/v2/openapi.json")
 
 
 class PrefetchingListingMixin:
