@@ -2,7 +2,8 @@
 home/apps.py).
 
 1. Only someone who may edit a page (or change a snippet) may submit it for
-   translation or sync its translations. wagtail-localize checks only the global
+   translation or sync its translations, and only they see wagtail-localize's
+   "Translate" and "Sync" buttons for it. wagtail-localize checks only the global
    "submit translation" permission, so a translator could otherwise create Spanish
    drafts of any page on the site.
 2. When a source page is published, its translation source is brought up to date,
@@ -16,8 +17,11 @@ home/apps.py).
    members-only page restricted after it was translated stayed public in Spanish.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import Resolver404, resolve
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.submit_translations import (
@@ -37,17 +41,21 @@ def can_change(user, instance) -> bool:
     return user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
 
 
+def may_translate(user, instance) -> bool:
+    """Whether `user` may submit `instance` (a page or snippet, or the translation source
+    of one) for translation or sync its translations: the rule, for views and buttons."""
+    if isinstance(instance, TranslationSource):
+        instance = instance.get_source_instance()
+    return can_change(user, instance)
+
+
 class EditorsOnlyMixin:
     """Refuse the view unless the user may change the page or snippet it is about
     (for the sync view, the source of the translations)."""
 
     def get_object(self):
         instance = super().get_object()
-        if isinstance(instance, TranslationSource):
-            changed = instance.get_source_instance()
-        else:
-            changed = instance
-        if not can_change(self.request.user, changed):
+        if not may_translate(self.request.user, instance):
             raise PermissionDenied
         return instance
 
@@ -62,6 +70,46 @@ class SubmitSnippetTranslationForEditorsView(EditorsOnlyMixin, SubmitSnippetTran
 
 class UpdateTranslationsForEditorsView(EditorsOnlyMixin, UpdateTranslationsView):
     pass
+
+
+def remove_refused_translation_buttons(buttons: list, user, instance) -> None:
+    """Take out of `buttons` (in place) those that lead to one of the views above for
+    `instance` when that view would refuse `user`. wagtail-localize offers its buttons
+    to anyone with the global permission; a button that ends in a refusal is a dead end.
+
+    A button is recognised by where it leads, not by its label or wagtail-localize's
+    URL names: our views answer those paths (home/wagtail_hooks.py), so whatever the
+    view refuses, the button hides.
+    """
+    allowed = {}
+    for button in list(buttons):
+        target = _guarded_target(getattr(button, "url", None), instance)
+        if target is None:
+            continue
+        if target.pk not in allowed:
+            allowed[target.pk] = may_translate(user, target)
+        if not allowed[target.pk]:
+            buttons.remove(button)
+
+
+def _guarded_target(url: str | None, instance):
+    """The page or snippet whose permission decides the view `url` leads to, if that is
+    one of our editors-only views: `instance` itself (for the sync view, its translation
+    source is `instance`), except that wagtail-localize translates an alias page's
+    original page, named in the URL."""
+    if not url:
+        return None
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return None
+    view_class = getattr(match.func, "view_class", None)
+    if view_class is None or not issubclass(view_class, EditorsOnlyMixin):
+        return None
+    page_id = match.kwargs.get("page_id")
+    if isinstance(instance, Page) and page_id not in (None, instance.pk):
+        return Page.objects.get(pk=page_id)
+    return instance
 
 
 # -- 2. Translators see source changes as soon as they are published -----------------

@@ -1,8 +1,12 @@
 """Admin registration for the taxonomy snippets, restrictions kept on copies, and who
-may submit pages for translation."""
+may submit pages for translation (and sees the buttons for it)."""
 
 from django.urls import path
+from django.utils.functional import cached_property
 from wagtail import hooks
+from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.admin.widgets.button import BaseDropdownMenuButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -74,3 +78,52 @@ def translate_only_what_you_may_edit():
             localize.UpdateTranslationsForEditorsView.as_view(),
         ),
     ]
+
+
+# -- Translation buttons only for people who may use them (home/localize.py) -----------
+
+
+@hooks.register("construct_page_listing_buttons")
+def translation_buttons_in_page_listings(buttons, page, user, context=None):
+    """The explorer's rows: wagtail-localize's buttons sit in each row's "More" menu."""
+    for button in list(buttons):
+        if isinstance(button, BaseDropdownMenuButton):
+            localize.remove_refused_translation_buttons(button.dropdown_buttons, user, page)
+            if not button.dropdown_buttons:
+                buttons.remove(button)  # nothing left to open
+    localize.remove_refused_translation_buttons(buttons, user, page)
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def translation_buttons_in_snippet_listings(buttons, snippet, user):
+    localize.remove_refused_translation_buttons(buttons, user, snippet)
+
+
+class ExplorerForEditorsIndexView(ExplorableIndexView):
+    """The explorer, whose header "More" menu (for the page being explored) offers
+    wagtail-localize's buttons only to people who may edit that page.
+
+    Wagtail 8 has no construct_* hook for page header buttons (wagtail/wagtail#10637),
+    so the filter goes in the view, through the PageViewSet Wagtail documents for
+    customising the page explorer. The page edit view needs nothing: it refuses anyone
+    who may not edit the page, by the same `can_edit()` as our rule.
+    """
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        localize.remove_refused_translation_buttons(buttons, self.request.user, self.parent_page)
+        return buttons
+
+
+class EditorsTranslatePageViewSet(PageViewSet):
+    """The views for every page type (registered for `Page`, it replaces Wagtail's
+    default). A PageViewSet for a particular page type must extend this one, or its
+    explorer shows the translation buttons to everyone again."""
+
+    index_view_class = ExplorerForEditorsIndexView
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return EditorsTranslatePageViewSet()
