@@ -146,6 +146,21 @@ def in_language(model, language_code: str | None = None) -> dict:
     return terms
 
 
+def term_in_language(term, language_code: str | None = None, *, memo: dict | None = None):
+    """`term` (a row of a translatable vocabulary) in the language: its translation there,
+    else the default-language row, else `term` itself. `memo`, a dict kept as long as one
+    response (a request's, a serializer context's), holds each vocabulary's rows by
+    language, so that any number of terms costs one query per vocabulary and language."""
+    if term is None:
+        return None
+    language_code = language_code or translation.get_language()
+    memo = {} if memo is None else memo
+    key = (type(term), language_code)
+    if key not in memo:
+        memo[key] = in_language(type(term), language_code)
+    return memo[key].get(term.translation_key, term)
+
+
 def choices_in_language(model) -> list[tuple[str, str]]:
     """(slug, name) choices of a vocabulary in the active language, sorted by name.
     Slugs are the same in every language, so filters mean the same thing in both."""

@@ -10,7 +10,6 @@ with every other facet applied, computed only over the resources this visitor ma
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 from home.models import Network, State, Topic
+from home.translations import in_language
 from library.visibility import (
     failed_restrictions,
     is_restricted_path,
@@ -191,13 +191,13 @@ class LibraryListing:
 
         counts = self.count_by(self._filtered(skip="state"), "states__code")
         selected = set(self.taxonomy.get("state", []))
-        states = State.objects.filter(code__in=set(counts) | selected).order_by("name")
+        states = State.in_name_order(State.objects.filter(code__in=set(counts) | selected))
         groups.append(
             FacetGroup(
                 "state",
                 _("State"),
                 [
-                    FacetOption(s.code, s.name, counts.get(s.code, 0), s.code in selected)
+                    FacetOption(s.code, s.localized_name, counts.get(s.code, 0), s.code in selected)
                     for s in states
                 ],
             )
@@ -224,23 +224,12 @@ class LibraryListing:
         return groups
 
     def _term_names(self, model, slugs) -> dict[str, str]:
-        """Names of topics or networks in the page's language (English rows carry the slugs)."""
+        """Names of topics or networks in the page's language, by slug (the English rows
+        carry the slugs; a term not yet translated keeps its English name)."""
         if not slugs:
             return {}
-        names = {}
-        for term in model.objects.filter(slug__in=slugs, locale_id__in=self._term_locale_ids()):
-            if term.locale_id == self.index_page.locale_id or term.slug not in names:
-                names[term.slug] = term.name
-        return names
-
-    def _term_locale_ids(self):
-        from wagtail.models import Locale
-
-        ids = {self.index_page.locale_id}
-        ids |= set(
-            Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values_list("pk", flat=True)
-        )
-        return list(ids)
+        terms = in_language(model, self.index_page.locale.language_code)
+        return {term.slug: term.name for term in terms.values() if term.slug in slugs}
 
     # State of the form, for the template
 

@@ -100,7 +100,7 @@ class MemberStatesAPIViewSet(BaseAPIViewSet):
         items = [
             {
                 "code": state.code,
-                "name": state.name,
+                "name": state.localized_name,
                 "kind": state.kind,
                 "member_count": counts.get(state.code, 0),
                 "localities": localities.get(state.code, []),

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from home.states import TERRITORY
+from home.states import TERRITORY, name_sort_key
 
 # (column, row) of each tile on an 11 × 8 grid.
 TILE_POSITIONS: dict[str, tuple[int, int]] = {
@@ -87,7 +87,7 @@ class StateTileMap:
     @property
     def rows(self) -> list[StateTile]:
         """Every state, DC and territory in name order: the map as a table."""
-        return sorted(self.tiles + self.territories, key=lambda tile: tile.name)
+        return sorted(self.tiles + self.territories, key=lambda tile: name_sort_key(tile.name))
 
 
 def shade_for(count: int) -> Shade:
@@ -109,7 +109,7 @@ def state_tile_map(states, counts: dict[str, int], selected: dict[str, list[str]
         count = counts.get(state.code, 0)
         tile = StateTile(
             code=state.code,
-            name=state.name,
+            name=state.localized_name,
             count=count,
             href=state_href(state.code, selected),
             shade=shade_for(count),

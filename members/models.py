@@ -102,7 +102,7 @@ class MemberDirectoryPage(BasePage):
         if "state" in selected:
             members = filter_by_taxonomy(in_filing, {"state": selected["state"]})
 
-        states = list(State.objects.all())
+        states = State.in_name_order(State.objects.all())
         context.update(
             selected=selected,
             selected_states=[state for state in states if state.code in selected.get("state", [])],
@@ -248,7 +248,7 @@ class MemberProfilePage(SocialLinksMixin, TaxonomyMixin, BasePage):
     @property
     def place_name(self) -> str:
         """“Los Angeles, California” for a local member, “California” for a statewide one."""
-        state = self.home_state.name
+        state = self.home_state.localized_name
         return f"{self.locality}, {state}" if self.locality else state
 
     @classmethod

@@ -13,14 +13,13 @@ Without `type`, they narrow the pages to webinars. Any bad value is a 400 that n
 the parameter.
 """
 
-from django.conf import settings
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
-from home.api.vocabularies import VocabularyEndpoint
+from home.api.vocabularies import TranslatableVocabularyEndpoint
 from webinars.filters import (
     WEBINAR_PARAMETERS,
     WebinarFilterError,
@@ -59,18 +58,15 @@ class WebinarFilter(BaseFilterBackend):
         raise BadRequestError(f"{name}: only webinars can be filtered by {name}")
 
 
-class WebinarSeriesAPIEndpoint(VocabularyEndpoint):
+class WebinarSeriesAPIEndpoint(TranslatableVocabularyEndpoint):
     """`/api/v2/webinar-series/`: the runs of webinars, for a filter menu
-    (`?type=webinars.WebinarPage&series=<slug>`)."""
+    (`?type=webinars.WebinarPage&series=<slug>`), named in the language of `?locale=`
+    like topics. One item per series: its translations share its slug."""
 
     name = "webinar-series"
     filter_parameter = "series"
     filter_type = "webinars.WebinarPage"
-
-    def items(self):
-        # One item per series: its translations share its slug.
-        english = Series.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        return list(english.order_by("name").values("slug", "name", "description"))
+    term_model = Series
 
 
 def webinar_time_state():

@@ -15,6 +15,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
+from home.translations import term_in_language
+
 PRODID = "-//Partnership for America's Children//Webinars//EN"
 UID_DOMAIN = "webinars.partnership"
 # How far back the subscribable feed reaches, so calendars keep recent sessions.
@@ -28,7 +30,9 @@ def page_uid(page) -> str:
     return f"{page.translation_key}-{page.locale.language_code}@{UID_DOMAIN}"
 
 
-def webinar_event(webinar, request) -> Event:
+def webinar_event(webinar, request, *, terms: dict | None = None) -> Event:
+    """The event of one webinar. `terms` is the memo of `term_in_language`, shared by the
+    events of one calendar so that their series cost one query in all."""
     url = webinar.get_full_url(request)
     # In the language of the page the calendar comes from (/es/… gives Spanish).
     lines = [webinar.summary, _("Details: %(url)s") % {"url": url}]
@@ -50,11 +54,14 @@ def webinar_event(webinar, request) -> Event:
         status="CONFIRMED",
     )
     if webinar.webinar_series:
-        event.categories = [webinar.webinar_series.name]
+        # Webinars link to the English series; its name in the feed's language.
+        series = term_in_language(webinar.webinar_series, memo=terms)
+        event.categories = [series.name]
     return event
 
 
 def webinars_calendar(webinars, request, *, name: str, url: str, uid: str) -> Calendar:
+    terms = {}
     calendar = Calendar.new(
         uid=uid,
         prodid=PRODID,
@@ -63,7 +70,7 @@ def webinars_calendar(webinars, request, *, name: str, url: str, uid: str) -> Ca
         name=name,
         url=url,
         refresh_interval=REFRESH_INTERVAL,
-        subcomponents=[webinar_event(webinar, request) for webinar in webinars],
+        subcomponents=[webinar_event(webinar, request, terms=terms) for webinar in webinars],
     )
     # Outlook reads this instead of REFRESH-INTERVAL.
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))

@@ -162,7 +162,7 @@ class WebinarFilterForm(forms.Form):
             "topic": choices_in_language(Topic),
             "network": choices_in_language(Network),
             "series": choices_in_language(_series_model()),
-            "state": State.objects.values_list("code", "name"),
+            "state": [(s.code, s.localized_name) for s in State.in_name_order(State.objects.all())],
         }
         # "All topics" rather than "All": in Spanish the word agrees with the noun.
         everything = {

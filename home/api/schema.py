@@ -352,6 +352,14 @@ def vocabulary_item(key: str, **properties) -> dict:
     }
 
 
+# The language of a translatable term's name: the one asked for, or the default language
+# for a term not yet translated.
+TERM_LOCALE = {
+    "type": "string",
+    "description": "Language of `name`: the one asked for, or the default (en) when the "
+    "term has not been translated yet.",
+}
+
 VOCABULARIES = {
     "topics": (
         "Topic",
@@ -359,7 +367,7 @@ VOCABULARIES = {
             "slug",
             name={"type": "string"},
             description={"type": "string"},
-            locale={"type": "string"},
+            locale=TERM_LOCALE,
         ),
         "Issue areas. Filter pages with ?topic=<slug>.",
     ),
@@ -371,7 +379,7 @@ VOCABULARIES = {
             short_name={"type": "string"},
             description={"type": "string"},
             website={"type": "string"},
-            locale={"type": "string"},
+            locale=TERM_LOCALE,
         ),
         "The Partnership and its networks (e.g. SPARC). Filter with ?network=<slug>.",
     ),
@@ -379,14 +387,19 @@ VOCABULARIES = {
         "State",
         vocabulary_item(
             "code",
-            name={"type": "string"},
+            name={"type": "string", "description": "In the language of ?locale=."},
             kind={"enum": ["state", "district", "territory"]},
         ),
         "US states, DC and territories by USPS code. Filter with ?state=OH.",
     ),
     "webinar-series": (
         "WebinarSeries",
-        vocabulary_item("slug", name={"type": "string"}, description={"type": "string"}),
+        vocabulary_item(
+            "slug",
+            name={"type": "string"},
+            description={"type": "string"},
+            locale=TERM_LOCALE,
+        ),
         "Runs of webinars. Filter with ?type=webinars.WebinarPage&series=<slug>.",
     ),
     "resource-types": (
@@ -693,13 +706,18 @@ def build_document(page_filter_parameters=()) -> dict:
             "responses": _responses(ref("MemberState"), not_found=True),
         }
     }
+    names_locale = param(
+        "locale",
+        "Names (and labels) in this language; items and keys are the same in every language.",
+        {"enum": [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]},
+    )
     for name, (component, item, description) in VOCABULARIES.items():
         schemas[component] = item
         key = "code" if name == "states" else "slug"
         paths[f"/{name}/"] = {
             "get": {
                 "summary": description,
-                "parameters": use("locale"),
+                "parameters": [names_locale],
                 "responses": _responses(listing(ref(component))),
             }
         }
@@ -707,7 +725,7 @@ def build_document(page_filter_parameters=()) -> dict:
             "get": {
                 "summary": f"One item of /{name}/",
                 "parameters": [param(key, "The item's key.", required=True, location="path")]
-                + use("locale"),
+                + [names_locale],
                 "responses": _responses(ref(component), not_found=True),
             }
         }

@@ -75,9 +75,11 @@ class TranslatableVocabularyEndpoint(VocabularyEndpoint):
         rows = []
         for term in terms:
             shown = translated.get(term.translation_key, term)
+            # The language of the row shown, without loading each row's locale.
+            shown_locale = locale if shown is not term else default
             rows.append(
                 {name: getattr(shown, name) for name in self.fields}
-                | {"slug": term.slug, "locale": shown.locale.language_code}
+                | {"slug": term.slug, "locale": shown_locale.language_code}
             )
         return rows
 
@@ -110,7 +112,8 @@ class NetworksAPIEndpoint(TranslatableVocabularyEndpoint):
 
 
 class StatesAPIEndpoint(VocabularyEndpoint):
-    """`/api/v2/states/`: states, DC and territories by USPS code (`?state=OH`)."""
+    """`/api/v2/states/`: states, DC and territories by USPS code (`?state=OH`), named
+    in the language of `?locale=` (the interface catalogue translates them)."""
 
     name = "states"
     key_field = "code"
@@ -119,7 +122,12 @@ class StatesAPIEndpoint(VocabularyEndpoint):
     def items(self):
         from home.models import State
 
-        return list(State.objects.order_by("name").values("code", "name", "kind"))
+        # In the order of their English names, the same in every language, like the
+        # other vocabularies.
+        return [
+            {"code": state.code, "name": state.localized_name, "kind": state.kind}
+            for state in State.objects.order_by("name")
+        ]
 
     def detail_view(self, request, key):
         return super().detail_view(request, key.upper())

@@ -9,6 +9,7 @@ same thing on the English and the Spanish site and in the API.
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -17,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.serializers import NetworkSerializer, StateSerializer, TopicSerializer
-from home.states import DISTRICT, STATE, TERRITORY
+from home.states import DISTRICT, STATE, TERRITORY, name_sort_key
 
 
 def default_language_only():
@@ -74,7 +75,12 @@ class Network(Vocabulary):
 
 
 class State(models.Model):
-    """A US state, DC or a territory, keyed by its USPS code. Fixed reference data."""
+    """A US state, DC or a territory, keyed by its USPS code. Fixed reference data.
+
+    `name` is the English name, as stored (and sorted) in the database; show
+    `localized_name`, which the interface catalogue gives in the active language
+    (see home.states).
+    """
 
     KIND_CHOICES = [(STATE, "State"), (DISTRICT, "District"), (TERRITORY, "Territory")]
 
@@ -86,7 +92,17 @@ class State(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        """“Nueva York” in Spanish, “New York” in English."""
+        return gettext(self.name)
+
+    @staticmethod
+    def in_name_order(states) -> list["State"]:
+        """`states` sorted by their names in the active language."""
+        return sorted(states, key=lambda state: name_sort_key(state.localized_name))
 
 
 class TaxonomyMixin(models.Model):

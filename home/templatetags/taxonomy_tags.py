@@ -8,7 +8,7 @@ fifty cards costs one query per vocabulary, not one per card.
 from django import template
 from django.utils import translation
 
-from home.translations import in_language
+from home.translations import term_in_language
 
 register = template.Library()
 
@@ -25,7 +25,4 @@ def translated(context, term):
         memo = {}
         if request is not None:
             request._terms_in_language = memo
-    key = (type(term), translation.get_language())
-    if key not in memo:
-        memo[key] = in_language(type(term), key[1])
-    return memo[key].get(term.translation_key, term)
+    return term_in_language(term, translation.get_language(), memo=memo)
