@@ -21,6 +21,7 @@ from home.models import BasePage, CustomRendition, Network, State, TaxonomyMixin
 from home.models.social import SOCIAL_LINK_FIELDS, SocialLinksMixin
 from home.models.taxonomy import default_language_only
 from home.serializers import NetworkSerializer, StateSerializer, TopicSerializer
+from home.states import name_sort_key
 from members.maps import state_tile_map
 
 # Logo sizes used by the rendered pages; the directory prefetches exactly these.
@@ -106,8 +107,13 @@ class MemberDirectoryPage(BasePage):
         context.update(
             selected=selected,
             selected_states=[state for state in states if state.code in selected.get("state", [])],
-            members=MemberProfilePage.with_listing_data(members).order_by(
-                "home_state__name", "title"
+            # Grouped by state, in the order of the states' names in the reader's language.
+            members=sorted(
+                MemberProfilePage.with_listing_data(members),
+                key=lambda member: (
+                    name_sort_key(member.home_state.localized_name),
+                    member.title.casefold(),
+                ),
             ),
             state_map=state_tile_map(states, counts, selected),
             state_choices=states,
