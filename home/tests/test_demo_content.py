@@ -2,10 +2,14 @@
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, ReferenceIndex, Revision, Site
+from wagtail.search.backends import get_search_backend
 
+from campaigns.models import CampaignPage
+from conftest import load_demo
 from home.models import HomePage, Network, Topic
+from members.models import MemberProfilePage
+from webinars.models import WebinarPage
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +25,7 @@ def snapshot():
     }
 
 
-@pytest.fixture
-def demo_site(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def test_demo_home_page_carries_the_organisations_text(demo_site, client):
+def test_demo_home_page_carries_the_organisations_text(demo_tree, client):
     html = client.get("/").content.decode()
     assert "Building a Future Where All Our Children Can Thrive." in html
     assert "formed in 2013 by the executive directors" in html
@@ -38,18 +36,36 @@ def test_demo_home_page_carries_the_organisations_text(demo_site, client):
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
 
 
-def test_demo_content_loads_the_taxonomy(demo_site):
+def test_demo_content_loads_the_taxonomy(demo_tree):
     assert Topic.objects.filter(slug="child-nutrition").exists()
     assert Network.objects.get(slug="sparc", locale__language_code="en").short_name == "SPARC"
 
 
-def test_demo_admin_can_log_in_to_the_admin(demo_site, client):
+def test_demo_admin_can_log_in_to_the_admin(demo_tree, client):
     assert client.login(username="admin", password="partnership-demo")
     assert client.get("/admin/").status_code == 200
 
 
-def test_running_demo_content_twice_changes_nothing(demo_site, django_capture_on_commit_callbacks):
+def test_running_demo_content_twice_changes_nothing(demo_tree, django_capture_on_commit_callbacks):
     before = snapshot()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        load_demo()
     assert snapshot() == before
+
+
+def test_demo_pages_are_searchable_in_both_languages_and_their_links_are_tracked(demo_tree):
+    # The loader indexes each object once at the end (home/demo_indexing.py): every
+    # page, in its final state, must be there.
+    search = get_search_backend().search
+    live = Page.objects.live()
+    census = CampaignPage.objects.get(slug="count-all-kids")
+    spanish_census = CampaignPage.objects.get(slug="cuenten-a-todos-los-ninos")
+    kinship = WebinarPage.objects.get(slug="sparc-kinship-care")
+
+    assert kinship.page_ptr in search("kinship caregivers", live)
+    assert spanish_census.page_ptr in search("Cuenten a todos los niños", live)
+    members = MemberProfilePage.objects.live()
+    assert len(search("demo", members)) == members.count() == 62
+    # "Used by": the Census campaign links to "About us".
+    about = Page.objects.get(slug="about", locale__language_code="en")
+    assert str(census.pk) in {ref.object_id for ref in ReferenceIndex.get_references_to(about)}

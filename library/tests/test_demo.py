@@ -5,20 +5,18 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.test import Client
+from wagtail.models import Locale, Page, PageViewRestriction
 
+from home.models import CustomDocument, HomePage
 from library import demo
 from library.models import ResourcePage
 from library.pdf import minimal_pdf
 
 
 @pytest.fixture
-def loaded(home_page, settings):
-    from home import demo as home_demo
-
-    home_demo.load_taxonomy(lambda message: None)
-    messages = []
-    demo.load(home_page, messages.append)
-    return messages
+def loaded(demo_tree):
+    """The lines `load_demo_content` printed."""
+    return demo_tree.splitlines()
 
 
 @pytest.mark.django_db
@@ -52,11 +50,8 @@ def test_demo_logs_the_member_credentials_and_the_member_can_log_in(loaded):
 
 
 @pytest.mark.django_db
-def test_demo_loaded_twice_changes_nothing(loaded, home_page):
-    from wagtail.models import Page, PageViewRestriction
-
-    from home.models import CustomDocument
-
+def test_demo_loaded_twice_changes_nothing(loaded):
+    home_page = HomePage.objects.get(locale=Locale.get_default())
     before = (
         Page.objects.count(),
         CustomDocument.objects.count(),

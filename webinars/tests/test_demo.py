@@ -1,14 +1,13 @@
 """The webinars demo content: dated from today, on the organisation's subjects, idempotent."""
 
 import pytest
-from django.core.management import call_command
 
+from conftest import load_demo
 from webinars.models import WebinarPage
 
 
 @pytest.mark.django_db
-def test_demo_has_upcoming_and_past_webinars_and_a_second_run_changes_nothing():
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_has_upcoming_and_past_webinars_and_a_second_run_changes_nothing(demo_tree):
     webinars = WebinarPage.objects.live()
     first = {page.slug: page.latest_revision_id for page in webinars}
 
@@ -18,6 +17,6 @@ def test_demo_has_upcoming_and_past_webinars_and_a_second_run_changes_nothing():
     assert webinars.filter(networks__slug="sparc").exists()
     assert webinars.filter(webinar_series__slug="peer-exchange").count() >= 2
 
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    load_demo()
     second = {page.slug: page.latest_revision_id for page in WebinarPage.objects.live()}
     assert second == first

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home import demo as home_demo
+from home.demo_indexing import deferred_indexing
 
 # Each section's demo module, in the order they depend on each other. Each has
 # `load(home_page, log)` and, like home.demo, creates only what is missing.
@@ -36,7 +37,8 @@ class Command(BaseCommand):
             self.stdout.flush()
 
         log("Loading demo content…")
-        with transaction.atomic():
+        # Search and reference indexes once per object at the end, not on every save.
+        with transaction.atomic(), deferred_indexing():
             log("Site")
             home = home_demo.load(log)
             for module_name in SECTION_DEMO_MODULES:
