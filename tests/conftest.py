@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from home.factories import NetworkFactory, StandardPageFactory, TopicFactory
+from home.tests.translating import publish_translation
 from library.factories import (
     DocumentFactory,
     ImageFactory,
@@ -19,14 +20,6 @@ from library.factories import (
 from library.models import ResourceType
 from members.factories import MemberDirectoryPageFactory, MemberProfilePageFactory
 from webinars.factories import SeriesFactory, WebinarIndexPageFactory, WebinarPageFactory
-
-
-def translate(page, locale):
-    """A published Spanish translation of `page` (its parent must be translated)."""
-    translation = page.copy_for_translation(locale)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation.specific
 
 
 def restrict_to_members(page):
@@ -122,9 +115,9 @@ def api_site(home_page):
         parent=directory, title="Groundwork Ohio", home_state_id="OH", networks=[sparc]
     )
 
-    home_es = translate(home_page, spanish)
-    about_es = translate(about, spanish)
-    library_es = translate(library, spanish)
-    brief_es = translate(brief, spanish)
+    home_es = publish_translation(home_page, spanish)
+    about_es = publish_translation(about, spanish)
+    library_es = publish_translation(library, spanish)
+    brief_es = publish_translation(brief, spanish)
 
     return SimpleNamespace(**locals())

@@ -27,6 +27,7 @@ from campaigns.factories import (
     CampaignPageFactory,
 )
 from home.factories import TopicFactory
+from home.tests.translating import publish_translation
 from library.factories import LibraryIndexPageFactory, ResourcePageFactory
 from webinars.factories import WebinarIndexPageFactory, WebinarPageFactory
 
@@ -52,16 +53,6 @@ def spanish_catalogue():
             call_command("compilemessages", locale=["es"], ignore_patterns=[".venv", "var"])
     with override_settings(LOCALE_PATHS=settings.LOCALE_PATHS):
         yield
-
-
-def publish_translation(page, **fields):
-    """The Spanish version of `page`, published (its parent must be translated first)."""
-    translation = page.copy_for_translation(Locale.objects.get(language_code="es"))
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
 
 
 @pytest.fixture

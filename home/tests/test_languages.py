@@ -12,6 +12,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from home.factories import StandardPageFactory, TopicFactory
 from home.models import SiteNotice
+from home.tests.translating import publish_translation
 from webinars.factories import SeriesFactory, WebinarIndexPageFactory, WebinarPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,16 +21,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def spanish(db):
     return Locale.objects.get(language_code="es")
-
-
-def publish_translation(page, locale, **fields):
-    """A Spanish version of `page` as an editor would publish it (its parent translated)."""
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
 
 
 @pytest.fixture

@@ -6,6 +6,30 @@ from wagtail_localize.models import StringSegment, TranslationSource
 from home.demo_translation import translate_demo_object
 
 
+def publish_translation(page: Page, locale: Locale | str = "es", **fields) -> Page:
+    """A translation of `page` with `fields` set, published as an editor would (its
+    parent must be translated first), read back as its specific page."""
+    if isinstance(locale, str):
+        locale = Locale.objects.get(language_code=locale)
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation.specific
+
+
+def translate_term(term: TranslatableMixin, locale: Locale | str = "es", **fields):
+    """A saved translation of a snippet (a topic, network or series) with `fields` set."""
+    if isinstance(locale, str):
+        locale = Locale.objects.get(language_code=locale)
+    translation = term.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return translation
+
+
 def translate_into_spanish(instance: TranslatableMixin, spanish_for: dict[str, str]):
     """The published Spanish translation of a page or snippet, made through
     wagtail-localize: each string in `spanish_for` gets its Spanish, every other string

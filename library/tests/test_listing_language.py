@@ -8,30 +8,14 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
 
 from home.factories import NetworkFactory
 from home.models import State
 from home.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
+from home.tests.translating import publish_translation, translate_term
 from library.factories import ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def publish_translation(page, **fields):
-    translation = page.copy_for_translation(Locale.objects.get(language_code="es"))
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation.specific
-
-
-def translate_term(term, name):
-    translation = term.copy_for_translation(Locale.objects.get(language_code="es"))
-    translation.name = name
-    translation.save()
-    return translation
 
 
 def facet_labels(html: str, param: str) -> list[str]:
@@ -46,7 +30,7 @@ def facet_labels(html: str, param: str) -> list[str]:
 def bibliotecas(home_page, library, nutrition, health):
     """The library in English and Spanish, with resources on two topics (one of them
     translated), one network (not translated) and four states."""
-    translate_term(nutrition, "Nutrición infantil")
+    translate_term(nutrition, name="Nutrición infantil")
     sparc = NetworkFactory(name="SPARC", slug="sparc")
     publish_translation(home_page, title="Inicio")
     biblioteca = publish_translation(library, title="Biblioteca", slug="biblioteca")

@@ -1,34 +1,26 @@
 """The member directory in Spanish: states named and ordered as a Spanish reader expects."""
 
 import pytest
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
+from home.tests.translating import publish_translation
 from members.tests.test_directory import state_headings
 
 pytestmark = pytest.mark.django_db
 
 
-def in_spanish(page, **fields):
-    translation = page.copy_for_translation(Locale.objects.get(language_code="es"))
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation.specific
-
-
 @pytest.fixture
 def directorio(home_page, directory, make_member):
     """The directory and members in New York, North Carolina and Pennsylvania, in Spanish."""
-    in_spanish(home_page, title="Inicio")
-    spanish = in_spanish(directory, title="Miembros", slug="miembros")
+    publish_translation(home_page, title="Inicio")
+    spanish = publish_translation(directory, title="Miembros", slug="miembros")
     for title, state in [
         ("Empire Youth Lab", "NY"),
         ("Tar Heel Kids", "NC"),
         ("Keystone Families", "PA"),
     ]:
-        in_spanish(make_member(title, state=state), slug=title.lower().replace(" ", "-"))
+        publish_translation(make_member(title, state=state), slug=title.lower().replace(" ", "-"))
     return spanish
 
 

@@ -1,5 +1,7 @@
 """Reading the search page and the suggestions in tests."""
 
+from home.tests.translating import publish_translation  # noqa: F401 - the search tests use it
+
 SEARCH_URL = "/search/"
 SUGGEST_URL = "/search/suggest/"
 
@@ -14,12 +16,3 @@ def suggestion_titles(response) -> list[str]:
 
 def facet_counts(response, name: str) -> dict[str, int]:
     return {value.value: value.count for value in response.context["facets"][name]}
-
-
-def publish_translation(page, locale, **fields):
-    """Translate `page` into `locale` with `fields` changed, and publish the translation."""
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation

@@ -12,20 +12,12 @@ from icalendar import Calendar
 from wagtail.models import Locale
 
 from home.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
+from home.tests.translating import publish_translation
 from webinars.factories import WebinarPageFactory
 
 pytestmark = pytest.mark.django_db
 
 PAGES = "/api/v2/pages/"
-
-
-def publish_translation(page, **fields):
-    translation = page.copy_for_translation(Locale.objects.get(language_code="es"))
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation.specific
 
 
 @pytest.fixture

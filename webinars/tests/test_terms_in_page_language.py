@@ -7,8 +7,8 @@ from wagtail.models import Locale
 
 from home.models import State
 from home.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
+from home.tests.translating import publish_translation
 from webinars.factories import WebinarPageFactory
-from webinars.tests.test_series_language import publish_translation
 
 pytestmark = pytest.mark.django_db
 
