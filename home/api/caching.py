@@ -33,7 +33,7 @@ from django.utils.module_loading import import_string
 
 VERSION_KEY = "content-api:version"
 # Bump when the representation changes shape, so that every validator changes with it.
-REPRESENTATION_REVISION = "1"
+REPRESENTATION_REVISION = "2"  # 2: terms named in the page's language
 # Page fields Wagtail saves while an editor works on a draft: no public change.
 _DRAFT_BOOKKEEPING = frozenset(
     {
