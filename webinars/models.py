@@ -29,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.filters import TaxonomyFilterError
 from home.models import BasePage, TaxonomyMixin
-from home.models.taxonomy import default_language_only
+from home.models.taxonomy import SharedSlugMixin, default_language_only
 from webinars.calendar import (
     FEED_MAX_EVENTS,
     FEED_PAST_DAYS,
@@ -77,7 +77,7 @@ DURATION_CHOICES = [
 SESSION_END = ExpressionWrapper(F("starts_at") + F("duration"), output_field=DateTimeField())
 
 
-class Series(TranslatableMixin, models.Model):
+class Series(SharedSlugMixin, TranslatableMixin, models.Model):
     """A run of webinars under one name, such as the monthly Peer Exchange.
 
     A translatable snippet, like topics and networks: webinars (in every language) link
@@ -94,7 +94,6 @@ class Series(TranslatableMixin, models.Model):
     description = models.TextField(blank=True)
 
     panels = ["name", "slug", "description"]
-    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         unique_together = [("translation_key", "locale"), ("slug", "locale")]

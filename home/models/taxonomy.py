@@ -8,6 +8,7 @@ same thing on the English and the Spanish site and in the API.
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
 from modelcluster.fields import ParentalManyToManyField
@@ -26,7 +27,33 @@ def default_language_only():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
-class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
+class SharedSlugMixin:
+    """For a translatable term whose slug is its filters' value (`?topic=`, `?series=`):
+    the slug is the same in every language. wagtail-localize copies it from the source
+    and does not offer it to translators, and saving a translation with another slug
+    through a form is a form error rather than a filter that silently finds nothing."""
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    def clean(self):
+        super().clean()
+        source_slug = (
+            type(self)
+            .objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+            .first()
+        )
+        if source_slug is not None and self.slug != source_slug:
+            raise ValidationError(
+                {"slug": f"Keep the slug of the English version, “{source_slug}”."}
+            )
+
+
+class Vocabulary(SharedSlugMixin, TranslatableMixin, index.Indexed, models.Model):
     """Shared shape of a translatable term with a stable, language-independent slug."""
 
     name = models.CharField(max_length=100)
@@ -38,7 +65,6 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(blank=True)
 
     panels = ["name", "slug", "description"]
-    override_translatable_fields = [SynchronizedField("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

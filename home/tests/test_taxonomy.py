@@ -1,12 +1,16 @@
 """Taxonomy: the vocabulary, and the filters every listing and the API share."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from wagtail.models import Locale
+from wagtail_localize.models import OverridableSegment, StringSegment, TranslationSource
 
-from home.factories import TopicFactory
+from home.factories import NetworkFactory, TopicFactory
 from home.filters import TaxonomyFilterError, parse_taxonomy_params
 from home.models import State, Topic
+from home.tests.translating import translate_term
+from webinars.factories import SeriesFactory
 
 
 @pytest.mark.django_db
@@ -24,6 +28,29 @@ def test_topic_translation_keeps_its_slug():
     spanish.save()
     assert spanish.slug == "child-nutrition"
     assert Topic.objects.filter(slug="child-nutrition").count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("factory", [TopicFactory, NetworkFactory, SeriesFactory])
+def test_a_translation_with_another_slug_is_a_form_error(factory):
+    english = factory(name="Child nutrition", slug="child-nutrition")
+    spanish = translate_term(english, name="Nutrición infantil")
+    spanish.full_clean()  # the same slug: fine
+
+    spanish.slug = "nutricion-infantil"
+    with pytest.raises(ValidationError) as error:
+        spanish.full_clean()
+    assert "child-nutrition" in error.value.message_dict["slug"][0]
+    english.slug = "nutrition"  # the source's own slug may change (translations follow)
+    english.full_clean()
+
+
+@pytest.mark.django_db
+def test_translators_are_not_offered_the_slug():
+    topic = TopicFactory(name="Child nutrition", slug="child-nutrition")
+    source, _ = TranslationSource.get_or_create_from_instance(topic)
+    assert not OverridableSegment.objects.filter(source=source, context__path="slug").exists()
+    assert StringSegment.objects.filter(source=source, context__path="name").exists()
 
 
 @pytest.mark.django_db
