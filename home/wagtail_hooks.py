@@ -4,6 +4,7 @@ may submit pages for translation (and sees the buttons for it)."""
 from django.urls import path
 from django.utils.functional import cached_property
 from wagtail import hooks
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets.button import BaseDropdownMenuButton
@@ -116,12 +117,25 @@ class ExplorerForEditorsIndexView(ExplorableIndexView):
         return buttons
 
 
+class EditForEditorsView(EditView):
+    """The page editor. Only someone who may edit the page opens it, but on an alias
+    wagtail-localize's "Translate" button submits the alias's original, which they may
+    not be allowed to edit."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        localize.remove_refused_translation_buttons(buttons, self.request.user, self.page)
+        return buttons
+
+
 class EditorsTranslatePageViewSet(PageViewSet):
     """The views for every page type (registered for `Page`, it replaces Wagtail's
     default). A PageViewSet for a particular page type must extend this one, or its
     explorer shows the translation buttons to everyone again."""
 
     index_view_class = ExplorerForEditorsIndexView
+    edit_view_class = EditForEditorsView
 
 
 @hooks.register("register_admin_viewset")

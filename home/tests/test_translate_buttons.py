@@ -115,6 +115,20 @@ def test_an_alias_offers_translation_only_to_those_who_may_edit_its_original(
     assert translate_url(site["board"]) not in explorer_html(client, reviewer, site["library"])
 
 
+def test_an_alias_editor_offers_translation_only_to_those_who_may_edit_its_original(
+    site, reviewer, translator, client
+):
+    alias = site["board"].create_alias(parent=site["library"], update_slug="board-alias")
+    edit_url = f"/admin/pages/{alias.pk}/edit/"
+
+    client.force_login(translator)
+    assert translate_url(site["board"]) in client.get(edit_url).content.decode()
+    client.force_login(reviewer)  # may edit the alias (under Library), not the board page
+    response = client.get(edit_url)
+    assert response.status_code == 200
+    assert translate_url(site["board"]) not in response.content.decode()
+
+
 def test_page_editor_shows_translate_and_sync_buttons_to_editors(site, translator, client):
     client.force_login(translator)
 
