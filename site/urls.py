@@ -18,9 +18,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    # Anything else under /api/ is a JSON 404 too. Only paths ending in a slash (or /api/
-    # itself), so that APPEND_SLASH still redirects /api/v2/pages to /api/v2/pages/.
-    re_path(r"^api/(?:.*/)?$", UnknownPath.as_view(), name="api_unknown_path"),
+    # Anything else under an API version (/api/v1/, /api/v2/nope/) is a JSON 404 too; /api/
+    # itself stays free for a page. Only paths ending in a slash, so that APPEND_SLASH
+    # still redirects /api/v2/pages to /api/v2/pages/.
+    re_path(r"^api/v\d+/(?:.*/)?$", UnknownPath.as_view(), name="api_unknown_path"),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

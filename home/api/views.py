@@ -155,7 +155,7 @@ def response_language(params) -> str:
 
 
 class UnknownPath(ContentAPIMixin, APIView):
-    """Any path under /api/ that names no endpoint, whatever the method: the endpoints'
+    """Any path under /api/v<n>/ that names no endpoint, whatever the method: the endpoints'
     own JSON 404 (cacheable, no cookies, no Vary), not the site's HTML page."""
 
     def initial(self, request, *args, **kwargs):
