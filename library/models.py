@@ -8,7 +8,6 @@ every listing, search, API and sitemap query goes through `library.visibility`.
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -60,11 +59,13 @@ class LibraryIndexPage(BasePage):
     class Meta:
         verbose_name = "library index page"
 
-    def serve(self, request, *args, **kwargs):
+    def get_context(self, request, *args, **kwargs):
+        # Built here rather than in serve() so that previews (which render get_context)
+        # show the listing too.
         from library.listing import LibraryListing
 
+        context = super().get_context(request, *args, **kwargs)
         listing = LibraryListing(self, request)
-        context = self.get_context(request, *args, **kwargs)
         context["listing"] = listing
         if listing.errors:
             context["resources"] = None
@@ -72,7 +73,11 @@ class LibraryIndexPage(BasePage):
             paginator = Paginator(listing.results(), RESOURCES_PER_PAGE)
             context["resources"] = paginator.get_page(request.GET.get("page"))
             listing.mark_members_only(context["resources"])
-        response = TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        listing = response.context_data["listing"]
         if listing.errors:
             response.status_code = 400
         # What a logged-in visitor sees may include members-only resources: never let a

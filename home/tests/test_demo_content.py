@@ -69,3 +69,18 @@ def test_demo_pages_are_searchable_in_both_languages_and_their_links_are_tracked
     # "Used by": the Census campaign links to "About us".
     about = Page.objects.get(slug="about", locale__language_code="en")
     assert str(census.pk) in {ref.object_id for ref in ReferenceIndex.get_references_to(about)}
+
+
+def test_every_demo_page_type_opens_in_the_editor_and_previews_in_both_languages(demo_tree, client):
+    """What an editor does first with each kind of page: open it, preview its draft."""
+    assert client.login(username="admin", password="partnership-demo")
+    checked = set()
+    for page in Page.objects.filter(depth__gt=1).specific().order_by("path"):
+        kind = (type(page).__name__, page.locale_id)
+        if kind in checked:
+            continue
+        checked.add(kind)
+        for url in (f"/admin/pages/{page.pk}/edit/", f"/admin/pages/{page.pk}/view_draft/"):
+            response = client.get(url)
+            assert response.status_code == 200, (url, kind, response.content[:300])
+    assert len({name for name, _ in checked}) >= 10  # every page type of the demo
