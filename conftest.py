@@ -65,7 +65,9 @@ class SharedDemo:
     Loading it takes seconds, and five modules use it: `pytest_collection_modifyitems`
     runs those modules last, so each test process (each pytest-xdist worker) loads it
     once. Each test runs in a savepoint inside the transaction, so a test that changes
-    the demo leaves it as it was for the next; another module's tests never see it.
+    the demo leaves it as it was for the next. Other modules' tests never see it; in a
+    module that uses it, every database test does (keep tests that need an empty site
+    elsewhere), except transactional ones, before which it is rolled back.
     """
 
     def __init__(self):
@@ -117,9 +119,18 @@ def pytest_collection_modifyitems(items):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """Roll the demo back before the first test of a module that does not use it."""
-    if item.path not in DEMO_MODULES:
+    """Roll the demo back before the first test of a module that does not use it, and
+    before any transactional test (it empties the tables, and needs no open transaction)."""
+    if item.path not in DEMO_MODULES or _is_transactional(item):
         SHARED_DEMO.unload()
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        {"transactional_db", "live_server"} & set(item.fixturenames)
+        or (marker and marker.kwargs.get("transaction"))
+    )
 
 
 @pytest.fixture(scope="session")
