@@ -29,9 +29,9 @@ class MemberStatesAPIViewSet(BaseAPIViewSet):
     for one state.
 
     `?network=`, `?topic=` and `?state=` narrow it as on the pages endpoint (e.g.
-    `?network=sparc`). Only live, public profiles count, once per organisation (see
-    `members.stats.public_member_profiles`). Anonymous and JSON only, like every
-    public endpoint.
+    `?network=sparc`); `?locale=es` names the states in Spanish. Only live, public
+    profiles count, once per organisation (see `members.stats.public_member_profiles`).
+    Anonymous and JSON only, like every public endpoint.
     """
 
     authentication_classes = []
@@ -40,7 +40,9 @@ class MemberStatesAPIViewSet(BaseAPIViewSet):
     pagination_class = None
     model = State
     name = "member-states"
-    known_query_parameters = frozenset(FACETS)
+    # `locale`: the language of the states' names (ContentAPIMixin activates it); the
+    # counts are of the member profiles in the default language, as in the directory.
+    known_query_parameters = frozenset(FACETS) | {"locale"}
 
     @classmethod
     def get_urlpatterns(cls):

@@ -149,6 +149,19 @@ def test_resource_types_are_labelled_in_spanish_with_locale_es(client):
     assert detail["label"] == "Resumen de políticas"
 
 
+def test_member_states_name_the_states_in_spanish_with_locale_es(home_page, client):
+    names = {
+        item["code"]: item["name"]
+        for item in get_json(client, "/api/v2/member-states/?locale=es")["items"]
+    }
+    assert (names["NY"], names["PA"], names["OH"]) == ("Nueva York", "Pensilvania", "Ohio")
+    assert get_json(client, "/api/v2/member-states/NC/?locale=es")["name"] == "Carolina del Norte"
+    assert get_json(client, "/api/v2/member-states/NC/")["name"] == "North Carolina"
+    response = client.get("/api/v2/member-states/?locale=fr")
+    assert response.status_code == 400
+    assert "locale" in response.json()["message"]
+
+
 # The OpenAPI document --------------------------------------------------------------------
 
 
@@ -159,6 +172,8 @@ def test_resource_types_are_labelled_in_spanish_with_locale_es(client):
         (f"{SERIES}sparc-series/?locale=es", "/webinar-series/{slug}/"),
         ("/api/v2/states/?locale=es", "/states/"),
         ("/api/v2/resource-types/?locale=es", "/resource-types/"),
+        ("/api/v2/member-states/?locale=es", "/member-states/"),
+        ("/api/v2/member-states/NY/?locale=es", "/member-states/{code}/"),
     ],
 )
 def test_spanish_vocabularies_match_the_openapi_document(home_page, series, client, url, path):

@@ -686,10 +686,15 @@ def build_document(page_filter_parameters=()) -> dict:
                 "responses": _responses({}, redirect=True),
             }
         }
+    names_locale = param(
+        "locale",
+        "Names (and labels) in this language; items and keys are the same in every language.",
+        {"enum": [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]},
+    )
     paths["/member-states/"] = {
         "get": {
             "summary": "Member organisations per state",
-            "parameters": use("topic", "network", "state"),
+            "parameters": use("topic", "network", "state") + [names_locale],
             "responses": _responses(
                 listing(
                     ref("MemberState"),
@@ -702,15 +707,11 @@ def build_document(page_filter_parameters=()) -> dict:
         "get": {
             "summary": "Members in one state",
             "parameters": [param("code", "USPS code.", required=True, location="path")]
-            + use("topic", "network"),
+            + use("topic", "network")
+            + [names_locale],
             "responses": _responses(ref("MemberState"), not_found=True),
         }
     }
-    names_locale = param(
-        "locale",
-        "Names (and labels) in this language; items and keys are the same in every language.",
-        {"enum": [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]},
-    )
     for name, (component, item, description) in VOCABULARIES.items():
         schemas[component] = item
         key = "code" if name == "states" else "slug"
