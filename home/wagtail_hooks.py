@@ -100,33 +100,44 @@ def translation_buttons_in_snippet_listings(buttons, snippet, user):
     localize.remove_refused_translation_buttons(buttons, user, snippet)
 
 
-class ExplorerForEditorsIndexView(ExplorableIndexView):
-    """The explorer, whose header "More" menu (for the page being explored) offers
-    wagtail-localize's buttons only to people who may edit that page.
+class TranslationButtonsForEditorsMixin:
+    """For a page admin view: its header "More" menu offers wagtail-localize's buttons
+    only to people who may use them (`translated_page` names the page it is about).
 
     Wagtail 8 has no construct_* hook for page header buttons (wagtail/wagtail#10637),
-    so the filter goes in the view, through the PageViewSet Wagtail documents for
-    customising the page explorer. The page edit view needs nothing: it refuses anyone
-    who may not edit the page, by the same `can_edit()` as our rule.
+    so the filter goes in the views, through the PageViewSet Wagtail documents for
+    customising the page explorer.
     """
+
+    @property
+    def translated_page(self):
+        raise NotImplementedError
 
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
-        localize.remove_refused_translation_buttons(buttons, self.request.user, self.parent_page)
+        localize.remove_refused_translation_buttons(
+            buttons, self.request.user, self.translated_page
+        )
         return buttons
 
 
-class EditForEditorsView(EditView):
+class ExplorerForEditorsIndexView(TranslationButtonsForEditorsMixin, ExplorableIndexView):
+    """The explorer, for the page being explored."""
+
+    @property
+    def translated_page(self):
+        return self.parent_page
+
+
+class EditForEditorsView(TranslationButtonsForEditorsMixin, EditView):
     """The page editor. Only someone who may edit the page opens it, but on an alias
     wagtail-localize's "Translate" button submits the alias's original, which they may
     not be allowed to edit."""
 
-    @cached_property
-    def header_more_buttons(self):
-        buttons = super().header_more_buttons
-        localize.remove_refused_translation_buttons(buttons, self.request.user, self.page)
-        return buttons
+    @property
+    def translated_page(self):
+        return self.page
 
 
 class EditorsTranslatePageViewSet(PageViewSet):
