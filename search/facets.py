@@ -113,7 +113,6 @@ class _InArray(Lookup):
     itself; so does converting each id through Django's field and psycopg's array
     adapter; and `= ANY(array)` makes the planner look at every element."""
 
-    lookup_name = "in_array"
     prepare_rhs = False
 
     def as_sql(self, compiler, connection):

@@ -25,7 +25,7 @@ from django.db.models.lookups import Exact
 from modelsearch.query import MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.backends import get_search_backend
-from wagtail.search.backends.database.postgres.postgres import PostgresSearchBackend
+from wagtail.search.backends.database.postgres.postgres import IndexEntry, PostgresSearchBackend
 
 SQLITE_BACKEND_MODULE = "modelsearch.backends.database.sqlite.sqlite"
 
@@ -174,8 +174,6 @@ def _title_or_body_match(compiler, query: PlainText, config) -> Q:
 
 def _postgres_search(backend, queryset, text, operator, autocomplete, language):
     """Ranked results on PostgreSQL, or None for a query this does not handle."""
-    from wagtail.search.backends.database.postgres.postgres import IndexEntry
-
     compiler = _compiler(backend, queryset, text, operator, autocomplete)
     query = compiler.query
     if not isinstance(query, PlainText) or compiler.fields is not None:

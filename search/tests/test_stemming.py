@@ -81,3 +81,15 @@ def test_wagtails_own_search_finds_each_page_by_its_own_languages_stems(bilingua
 
     assert [page.pk for page in Page.objects.live().search("contar")] == [spanish_guide.pk]
     assert [page.pk for page in Page.objects.live().search("credit")] == [english.pk]
+
+
+def test_the_content_apis_search_stems_each_page_by_its_own_language(client, bilingual):
+    english, spanish_guide = bilingual
+
+    def found(query):
+        response = client.get("/api/v2/pages/", {"search": query})
+        assert response.status_code == 200, response.content[:300]
+        return [item["id"] for item in response.json()["items"]]
+
+    assert found("contar") == [spanish_guide.pk]
+    assert found("credit") == [english.pk]
