@@ -28,7 +28,6 @@ from wagtail_headless_preview.models import (
 from wagtail_headless_preview.settings import headless_preview_settings
 
 HEADLESS_PREVIEW_MODE = "headless"
-DEFAULT_MAX_AGE = 15 * 60
 
 
 def headless_preview_enabled() -> bool:
@@ -37,7 +36,7 @@ def headless_preview_enabled() -> bool:
 
 
 def preview_max_age() -> int:
-    return getattr(settings, "CONTENT_API_PREVIEW_MAX_AGE", DEFAULT_MAX_AGE)
+    return settings.CONTENT_API_PREVIEW_MAX_AGE
 
 
 class PreviewTokenError(Exception):
@@ -68,7 +67,7 @@ def page_from_preview_token(token: str, content_type: str = "") -> Page:
     """
     signer = HeadlessPreviewMixin.get_preview_signer()
     try:
-        identifier = signer.unsign(token, max_age=preview_max_age())
+        signer.unsign(token, max_age=preview_max_age())
     except SignatureExpired as error:
         PagePreview.objects.filter(token=token).delete()
         raise PreviewTokenExpired("token: expired; preview the page again in the admin") from error
@@ -81,17 +80,15 @@ def page_from_preview_token(token: str, content_type: str = "") -> Page:
     model = preview.content_type.model_class()
     if (content_type and content_type != stored_type) or model is None:
         raise PreviewNotFound("content_type: no preview of this type under this token")
-    page = preview.as_page()
-    # Belt and braces: the identifier signed into the token names the page it was made for.
-    if page.pk is not None and identifier != f"id={page.pk}":
-        raise PreviewTokenInvalid("token: not a valid preview token")
-    return page
+    # The draft stored under a token is the one it was signed for: only the package's
+    # create_page_preview stores drafts, each under the token it signs for it.
+    return preview.as_page()
 
 
 def collect_expired_previews() -> None:
     """Delete stored drafts whose token has expired (or no longer verifies, e.g. after
-    SECRET_KEY changed). The package's own collector only goes by day."""
-    PagePreview.garbage_collect()
+    SECRET_KEY changed). The package's own collector, which goes by day, runs as well
+    when the draft is stored (in its serve_preview)."""
     signer = HeadlessPreviewMixin.get_preview_signer()
     expired = []
     for pk, token in PagePreview.objects.values_list("pk", "token"):
@@ -126,9 +123,8 @@ class HeadlessPreviewModeMixin(HeadlessPreviewMixin):
         return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
 
     def serve_preview(self, request, mode_name):
-        if mode_name == HEADLESS_PREVIEW_MODE and headless_preview_enabled():
-            return self.serve_headless_preview(request)
-        # Any other mode is the site's own rendering (skip the package's serve_preview).
+        # The headless mode never gets here (make_preview_request takes it): every other
+        # mode is the site's own rendering, so skip the package's serve_preview.
         return super(HeadlessPreviewMixin, self).serve_preview(request, mode_name)
 
     def serve_headless_preview(self, request):

@@ -13,10 +13,11 @@ from django.core import signing
 from hypothesis import HealthCheck, assume, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_headless_preview.models import PagePreview
 
+from home.factories import StandardPageFactory
 from home.preview import HEADLESS_PREVIEW_MODE
 from webinars.models import WebinarPage
 
@@ -360,3 +361,24 @@ def test_no_altered_token_gets_a_draft(api_site, client, front_end, position, ch
     assume(altered != token)
     response = client.get(PREVIEW, {"token": altered})
     assert response.status_code in (400, 403), (altered, response.content[:300])
+
+
+@pytest.mark.django_db
+def test_a_page_of_another_site_is_previewed_in_that_sites_front_end(admin_client, settings):
+    """The front end is chosen by the page's own site, not by the admin's host."""
+    partner_front = "https://partner-front.example/preview"
+    settings.WAGTAIL_HEADLESS_PREVIEW = {
+        "CLIENT_URLS": {"partner.example.org": partner_front, "default": FRONT_END},
+        "REDIRECT_ON_PREVIEW": True,
+    }
+    partner_home = StandardPageFactory(
+        parent=Page.get_first_root_node(), title="Partner", slug="partner"
+    )
+    Site.objects.create(hostname="partner.example.org", root_page=partner_home)
+    page = StandardPageFactory(parent=partner_home, title="Coalition news", slug="news")
+
+    response = preview_in_admin(
+        admin_client, page, standard_page_form("Coalition news", "", "<p>Draft.</p>", "news")
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(partner_front + "/?content_type=home.standardpage")

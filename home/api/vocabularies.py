@@ -9,7 +9,6 @@ it for a term not yet translated), and `pages_url`, the pages listing filtered b
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
 from rest_framework.response import Response
@@ -53,18 +52,14 @@ class VocabularyEndpoint(ReadOnlyEndpoint):
         raise Http404("not found")
 
 
-def _requested_locale(request):
-    code = request.GET.get("locale") or settings.LANGUAGE_CODE
-    return Locale.objects.filter(language_code=code).first() or Locale.get_default()
-
-
 class TranslatableVocabularyEndpoint(VocabularyEndpoint):
     term_model = None
     fields = ("slug", "name", "description")
 
     def items(self):
         default = Locale.get_default()
-        locale = _requested_locale(self.request)
+        # ContentAPIMixin has activated the language of ?locale= (else the default).
+        locale = Locale.get_active()
         terms = list(self.term_model.objects.filter(locale=default).order_by("name"))
         translated = {
             term.translation_key: term
