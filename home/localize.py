@@ -134,7 +134,8 @@ def translations_following(page: Page) -> list[Page]:
         source = sources.filter(locale_id=page.locale_id).first()
         if source is None:
             return []  # `page` is itself a translation
-        targets = source.translations.filter(enabled=True).values("target_locale")
+        # Stopping a translation's sync ("enabled" off) frees its text, not its privacy.
+        targets = source.translations.values("target_locale")
         return list(page.get_translations().filter(locale__in=targets))
     if page.locale_id == Locale.get_default().pk:
         return list(page.get_translations())
@@ -142,7 +143,13 @@ def translations_following(page: Page) -> list[Page]:
 
 
 def mirror_view_restriction(source: Page, translation: Page) -> None:
-    """Give `translation` the restriction set on `source` itself (or none, if it has none)."""
+    """Give `translation` the restriction set on `source` itself (or none, if it has none),
+    changing only what differs: each save of a restriction is an entry in the page's
+    history.
+
+    Not wagtail-localize's `TranslationSource.sync_view_restrictions`: it runs only on
+    translate or sync, and a restriction it creates loses its groups (it copies no
+    many-to-many field)."""
     original = source.view_restrictions.first()
     existing = list(translation.view_restrictions.all())
     if original is None:
@@ -152,10 +159,16 @@ def mirror_view_restriction(source: Page, translation: Page) -> None:
     mirrored = existing[0] if existing else PageViewRestriction(page=translation)
     for extra in existing[1:]:
         extra.delete()
-    mirrored.restriction_type = original.restriction_type
-    mirrored.password = original.password
-    mirrored.save()
-    mirrored.groups.set(original.groups.all())
+    fields = ("restriction_type", "password")
+    if mirrored.pk is None or any(
+        getattr(mirrored, name) != getattr(original, name) for name in fields
+    ):
+        for name in fields:
+            setattr(mirrored, name, getattr(original, name))
+        mirrored.save()
+    groups = set(original.groups.values_list("pk", flat=True))
+    if set(mirrored.groups.values_list("pk", flat=True)) != groups:
+        mirrored.groups.set(groups)
 
 
 def sync_restrictions_to_translations(page_id: int) -> None:
@@ -172,6 +185,8 @@ def restriction_changed(sender, instance, **kwargs) -> None:
     if kwargs.get("reverse"):
         return  # groups changed from the group's side: not something the admin does
     if kwargs.get("action", "post_").startswith("post_"):
+        # One change sends several signals (the restriction's save, then its groups');
+        # the mirror changes only what differs, so the later runs write nothing.
         page_id = instance.page_id
         transaction.on_commit(lambda: sync_restrictions_to_translations(page_id))
 

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import GroupPagePermission, Locale, Page, PageViewRestriction
+from wagtail.models import GroupPagePermission, Locale, Page, PageLogEntry, PageViewRestriction
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.factories import StandardPageFactory, TopicFactory
@@ -308,6 +308,43 @@ def test_restricting_a_page_after_translation_restricts_its_translation(
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()
     assert client.get("/es/quienes-somos/").status_code == 200
+
+
+def test_a_translation_whose_sync_was_stopped_stays_as_private_as_its_source(
+    localized_about, spanish, client, django_capture_on_commit_callbacks
+):
+    # wagtail-localize's "Stop synced translation": the Spanish text is the editors' own now.
+    Translation.objects.filter(target_locale=spanish).update(enabled=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=localized_about, restriction_type="login")
+
+    assert client.get("/es/quienes-somos/").status_code == 302
+
+
+def test_changing_a_restriction_changes_its_translations_and_only_once(
+    localized_about, spanish, client, django_capture_on_commit_callbacks
+):
+    members, editors = Group.objects.get(name="Members"), Group.objects.get(name="Editors")
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=localized_about, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set([members])
+    spanish_page = localized_about.get_translation(spanish)
+    history = PageLogEntry.objects.filter(page=spanish_page, action__startswith="wagtail.view")
+    # One change, one entry in the Spanish page's history (not one per signal).
+    assert list(history.values_list("action", flat=True)) == ["wagtail.view_restriction.create"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.groups.set([editors])
+    assert list(spanish_page.view_restrictions.get().groups.all()) == [editors]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.restriction_type = PageViewRestriction.PASSWORD
+        restriction.password = "sparc-only"  # noqa: S105 - a test value
+        restriction.save()
+    mirrored = spanish_page.view_restrictions.get()
+    assert (mirrored.restriction_type, mirrored.password) == ("password", "sparc-only")
 
 
 def test_restricting_a_translation_does_not_change_its_source(
