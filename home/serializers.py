@@ -43,9 +43,7 @@ class InPageLanguageMixin:
         memo = self.context.setdefault("_terms_in_language", {})
 
         def shown(term):
-            # Pages link to the default language's rows, so those need no lookup; states
-            # have no rows per language (the catalogue names them).
-            if self._language == settings.LANGUAGE_CODE or not hasattr(term, "translation_key"):
+            if not hasattr(term, "translation_key"):  # states: the catalogue names them
                 return term
             return term_in_language(term, self._language, memo=memo)
 

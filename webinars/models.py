@@ -40,7 +40,7 @@ from webinars.calendar import (
 from webinars.filters import WebinarFilterForm, filter_webinars, parse_listing_params
 from webinars.serializers import (
     RelatedPagesField,
-    SeriesField,
+    SeriesSerializer,
 )
 from webinars.structured_data import event_json_ld
 
@@ -297,7 +297,7 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         APIField("duration_minutes"),
         APIField("is_upcoming"),
         APIField("status"),
-        APIField("series", serializer=SeriesField(read_only=True)),
+        APIField("series", serializer=SeriesSerializer(source="webinar_series", read_only=True)),
         *TaxonomyMixin.taxonomy_api_fields,
         APIField("speakers"),
         APIField("registration_url"),

@@ -3,20 +3,14 @@
 Topics, networks and states use the shared serializers of home.serializers.
 """
 
-from django.conf import settings
 from rest_framework import serializers
 from wagtail.models import Page
 
-from home.serializers import page_language
-from home.translations import term_in_language
+from home.serializers import TermSerializer
 
 
-class SeriesField(serializers.Field):
-    """The webinar's series, named in the webinar's own language.
-
-    Webinars in every language link to the English series row; a Spanish webinar shows
-    the Spanish translation of it (the English name until the series is translated).
-    """
+class SeriesSerializer(TermSerializer):
+    """The webinar's series, named in the webinar's own language (see home.serializers)."""
 
     # JSON Schema of the representation, for the API's OpenAPI document (home.api.schema).
     schema = {
@@ -30,17 +24,8 @@ class SeriesField(serializers.Field):
         ]
     }
 
-    def get_attribute(self, page):
-        # The page, to know its language; None (given as null) for a webinar in no series.
-        return page if page.webinar_series_id else None
-
-    def to_representation(self, page):
-        series = page.webinar_series
-        language = page_language(page, self.context)
-        if language != settings.LANGUAGE_CODE:
-            memo = self.context.setdefault("_terms_in_language", {})
-            series = term_in_language(series, language, memo=memo)
-        return {"slug": series.slug, "name": series.name}
+    slug = serializers.SlugField()
+    name = serializers.CharField()
 
 
 class RelatedPagesField(serializers.Field):

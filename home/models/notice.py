@@ -1,9 +1,9 @@
 """Site-wide notices, in the reader's language."""
 
-from django.conf import settings
 from django.db import models
-from django.utils import translation
 from wagtail.models import TranslatableMixin
+
+from home.translations import in_language
 
 
 class SiteNotice(TranslatableMixin, models.Model):
@@ -30,16 +30,4 @@ class SiteNotice(TranslatableMixin, models.Model):
     @classmethod
     def for_active_language(cls) -> list["SiteNotice"]:
         """Every notice, each in the active language when it has been translated (one query)."""
-        default, active = settings.LANGUAGE_CODE, translation.get_language()
-        notices = (
-            cls.objects.filter(locale__language_code__in={default, active})
-            .select_related("locale")
-            .order_by("pk")
-        )
-        originals, translated = [], {}
-        for notice in notices:
-            if notice.locale.language_code == default:
-                originals.append(notice)
-            if notice.locale.language_code == active:
-                translated[notice.translation_key] = notice
-        return [translated.get(notice.translation_key, notice) for notice in originals]
+        return list(in_language(cls).values())

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.models import OverridableSegment, StringSegment, TranslationSource
 
@@ -10,6 +11,7 @@ from home.factories import NetworkFactory, TopicFactory
 from home.filters import TaxonomyFilterError, parse_taxonomy_params
 from home.models import State, Topic
 from home.tests.translating import translate_term
+from home.translations import choices_in_language
 from webinars.factories import SeriesFactory
 
 
@@ -86,3 +88,20 @@ def test_api_answers_bad_taxonomy_filter_with_400_naming_it(home_page, client):
     response = client.get("/api/v2/pages/?state=Ohio")
     assert response.status_code == 400
     assert response.json() == {"message": "state: 'Ohio' is not a valid state"}
+
+
+@pytest.mark.django_db
+def test_filter_choices_follow_the_readers_alphabet_and_offer_only_linkable_terms():
+    for english, spanish in [
+        ("Child health", "Salud infantil"),
+        ("Education", "Educación"),
+        ("Ethics", "Ética"),
+        ("Immigration", "inmigración"),
+    ]:
+        translate_term(TopicFactory(name=english), name=spanish)
+    # A topic written straight in Spanish: no page can link to it (pages link to English rows).
+    TopicFactory(name="Solo en español", locale=Locale.objects.get(language_code="es"))
+
+    with translation.override("es"):
+        names = [name for _, name in choices_in_language(Topic)]
+    assert names == ["Educación", "Ética", "inmigración", "Salud infantil"]
