@@ -4,7 +4,7 @@ and the rules around wagtail-localize (who may submit, what is published, privac
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group, Permission, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import GroupPagePermission, Locale, Page, PageLogEntry, PageViewRestriction
@@ -85,6 +85,28 @@ def test_switcher_on_the_search_page_keeps_the_query(bilingual, client):
     html = client.get("/search/", {"q": "census"}).content.decode()
 
     assert switcher_links(html)["es"] == "/es/search/?q=census"
+
+
+def test_switcher_carries_the_query_and_nothing_else(bilingual, client):
+    response = client.get("/search/", {"q": "census", "next": "/members-area/", "page": "2"})
+
+    assert switcher_links(response.content.decode())["es"] == "/es/search/?q=census"
+
+
+def test_switcher_follows_a_members_only_page_to_its_members_only_translation(
+    bilingual, spanish, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=bilingual["about"], restriction_type="login")
+    # A public page whose translation is members-only sends readers to the Spanish home.
+    public = StandardPageFactory(parent=bilingual["about"].get_parent(), slug="news")
+    secreta = publish_translation(public, spanish, slug="noticias")
+    PageViewRestriction.objects.create(page=secreta, restriction_type="login")
+
+    member = User.objects.create_user("reader", password="x")  # noqa: S106 - a test value
+    client.force_login(member)
+    assert switcher_links(client.get("/about/").content.decode())["es"] == "/es/quienes-somos/"
+    assert switcher_links(client.get("/news/").content.decode())["es"] == "/es/"
 
 
 def test_hreflang_pairs_the_languages_of_a_translated_page(bilingual, client):
