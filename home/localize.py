@@ -23,6 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import Resolver404, resolve
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
@@ -37,8 +38,7 @@ def can_change(user, instance) -> bool:
     """Whether `user` may edit this page or change this snippet."""
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_edit()
-    model = type(instance)
-    return user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+    return user.has_perm(get_permission_name("change", type(instance)))
 
 
 def may_translate(user, instance) -> bool:

@@ -1,5 +1,6 @@
 """The sitemap: every live, public page of the site in every language, each with its
-translations as hreflang alternates.
+translations as hreflang alternates and x-default (the default language's version), as
+in the pages' own <link rel="alternate"> tags (home.translations.hreflang_alternates).
 
 Wagtail's own sitemap lists the descendants of the site's root page, which is the
 English home page; the Spanish tree is a sibling of it (the home page's translation),
@@ -8,6 +9,7 @@ so it would be missing.
 
 from collections import defaultdict
 
+from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -35,7 +37,11 @@ class MultilingualSitemap(Sitemap):
             for url_info in item.get_sitemap_urls(self.request):
                 versions = alternates.get(item.translation_key, [])
                 if len(versions) > 1:
-                    url_info["alternates"] = versions
+                    url_info["alternates"] = versions + [
+                        {"lang_code": "x-default", "location": version["location"]}
+                        for version in versions
+                        if version["lang_code"] == settings.LANGUAGE_CODE
+                    ]
                 urls.append(url_info)
         last_mods = {url_info.get("lastmod") for url_info in urls}
         if last_mods and None not in last_mods:

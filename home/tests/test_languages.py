@@ -141,6 +141,10 @@ def test_sitemap_lists_both_languages_with_their_alternates(bilingual, spanish, 
         '<xhtml:link rel="alternate" hreflang="es" href="http://localhost/es/quienes-somos/"/>'
         in xml
     )
+    # As the pages' own hreflang links: x-default is the English version.
+    assert (
+        '<xhtml:link rel="alternate" hreflang="x-default" href="http://localhost/about/"/>' in xml
+    )
     assert f"/es/{draft.slug}/" not in xml
     assert "/es/secreto/" not in xml
 
