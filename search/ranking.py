@@ -63,7 +63,10 @@ class RankedResults:
             ids = [
                 int(pk) for pk in self.index_query.values_list(self.object_id_field, flat=True)[key]
             ]
-        by_id = self.queryset.model._default_manager.in_bulk(ids)
+        objects = self.queryset.model._default_manager.all()
+        if hasattr(objects, "specific"):  # pages: each as its own type, as a listing shows it
+            objects = objects.specific()
+        by_id = objects.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
 
     def matching_ids(self, max_listed: int):

@@ -52,7 +52,11 @@ def result_ids(results):
 
 
 def _in_result_order(results) -> list[Page]:
-    """The specific pages of one page of results, in rank order: one query per page type."""
+    """The specific pages of one page of results, in rank order: one query per page type
+    (none when they are specific already, as `ranking.RankedResults` gives them)."""
+    results = list(results)
+    if all(type(page) is not Page for page in results):
+        return results
     ids = [page.pk for page in results]
     by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     return [by_id[pk] for pk in ids if pk in by_id]
@@ -147,8 +151,11 @@ def search(request):
     if query.has_terms and not context["errors"]:
         roots = site_roots(site)
         scope = searchable_pages(site, locale, roots=roots)
-        filtered = facets.filter_by_type(filter_by_taxonomy(scope, selected), types)
-        results = ranking.search(filtered, query.text, language=locale.language_code)
+
+        def narrowed(pages):
+            return facets.filter_by_type(filter_by_taxonomy(pages, selected), types)
+
+        results = ranking.search(narrowed(scope), query.text, language=locale.language_code)
         ids = result_ids(results)
         paginator = Paginator(results, RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
@@ -167,11 +174,11 @@ def search(request):
         language_counts = {locale.language_code: paginator.count}
         for root in roots:
             if root.locale_id != locale.pk:  # the same search in the site's other languages
-                other = searchable_pages(site, root.locale, roots=roots)
-                other = facets.filter_by_type(filter_by_taxonomy(other, selected), types)
                 language = root.locale.language_code
                 language_counts[language] = ranking.search(
-                    other, query.text, language=language
+                    narrowed(searchable_pages(site, root.locale, roots=roots)),
+                    query.text,
+                    language=language,
                 ).count()
         context["facets"] = {
             "type": facets.type_facet(ids, types),
