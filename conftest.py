@@ -10,10 +10,12 @@ import json
 import os
 import socket
 from contextlib import ExitStack, closing
+from datetime import UTC, datetime, timedelta
 
 import boto3
 import pytest
 import redis
+import time_machine
 from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.management import call_command
@@ -27,6 +29,30 @@ from settings.storage import public_media_bucket_policy, s3_storages
 
 S3_TEST_BUCKET = "partnership-test"
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--shift-clock",
+        type=int,
+        default=0,
+        metavar="DAYS",
+        help="Run every test as if today were DAYS days from now (the clock keeps ticking), "
+        "to find tests that depend on today's date. CI runs the suite shifted once.",
+    )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _shifted_clock(request):
+    """With --shift-clock, the whole session (database set-up included) runs that many
+    days ahead: a test that passes today must pass then too. Tests that need a
+    particular instant set it with `@pytest.mark.time_machine(...)`, which nests."""
+    days = request.config.getoption("--shift-clock")
+    if not days:
+        yield
+        return
+    with time_machine.travel(datetime.now(UTC) + timedelta(days=days), tick=True):
+        yield
 
 
 def service_unavailable(reason: str):

@@ -130,14 +130,12 @@ def test_saving_a_draft_keeps_the_validators(api_site, client):
 
 
 @pytest.mark.django_db
-def test_webinar_ending_changes_the_validators_without_an_edit(api_site, client, monkeypatch):
+def test_webinar_ending_changes_the_validators_without_an_edit(api_site, client, time_machine):
     url = f"{PAGES}?type=webinars.WebinarPage&status=upcoming"
     etag, last_modified = validators(client, url)
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     # The clock passes the end of the session: no edit, no signal.
-    later = api_site.upcoming.ends_at + timedelta(minutes=1)
-    monkeypatch.setattr(timezone, "now", lambda: later)
-    monkeypatch.setattr(caching.time, "time", later.timestamp)
+    time_machine.move_to(api_site.upcoming.ends_at + timedelta(minutes=1))
     response = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert response.json()["items"] == []

@@ -61,8 +61,10 @@ def inicio(home_page):
 
 
 @pytest.fixture
-def webinars(home_page, inicio):
-    """A webinar on Saturday, November 28, 2026, 2–3 p.m. Eastern, in both languages."""
+def webinars(home_page, inicio, time_machine):
+    """A webinar on Saturday, November 28, 2026, 2–3 p.m. Eastern, in both languages, seen
+    from November 2, 2026 (so it is upcoming)."""
+    time_machine.move_to(timezone.make_aware(datetime.datetime(2026, 11, 2, 12, 0)))
     index = WebinarIndexPageFactory(parent=home_page)
     webinar = WebinarPageFactory(
         parent=index,

@@ -22,6 +22,7 @@ def titles(client, query):
 
 
 @pytest.mark.django_db
+@pytest.mark.time_machine(datetime(2031, 5, 1, 12, 0, tzinfo=EASTERN))
 def test_webinar_in_api_has_every_field_with_speaker_photo_renditions(index_page, taxonomy, client):
     webinar = WebinarPageFactory(
         parent=index_page,

@@ -133,18 +133,26 @@ def test_past_webinar_shows_recording_instead_of_registration(index_page, client
 
 
 @pytest.mark.django_db
-def test_webinar_becomes_past_when_it_ends_without_editor_action(index_page, client):
+def test_webinar_becomes_past_when_it_ends_without_editor_action(index_page, client, time_machine):
+    time_machine.move_to(datetime(2030, 3, 12, 14, 30, tzinfo=UTC))
     webinar = WebinarPageFactory(
         parent=index_page,
         starts_at=timezone.now() - timedelta(minutes=30),
         duration=timedelta(hours=1),
+        recording_url="https://video.example.org/session",
     )
     assert webinar.is_upcoming and webinar.is_live_now
+    assert 'href="https://events.example.org/register"' in client.get(webinar.url).text
+    assert "Upcoming webinars" in client.get(index_page.url).text
 
-    webinar.starts_at = timezone.now() - timedelta(minutes=61)
-    webinar.save()
+    # The session ends; nobody touches the page.
+    time_machine.move_to(webinar.ends_at + timedelta(minutes=1))
 
-    assert not WebinarPage.objects.get(pk=webinar.pk).is_upcoming
+    html = client.get(webinar.url).text
+    assert 'href="https://events.example.org/register"' not in html
+    assert 'id="recording"' in html
+    listing = client.get(index_page.url).text
+    assert "Past webinars and recordings" in listing and "Upcoming webinars" not in listing
     assert WebinarPage.objects.past().filter(pk=webinar.pk).exists()
     assert not WebinarPage.objects.upcoming().filter(pk=webinar.pk).exists()
 
