@@ -21,6 +21,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
+from django.utils import translation
 from moto.server import ThreadedMotoServer
 from wagtail.models import Locale, Page, Site
 
@@ -66,6 +67,15 @@ def free_port() -> int:
     with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request in Spanish leaves Spanish
+    active in the thread (LocaleMiddleware activates a language and never deactivates
+    it), and so would a test that activates one itself."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,8 @@ See home/demo_es.py for how the glossaries are written.
 """
 
 from campaigns.models import CampaignIndexPage
+from demo.translation import translate_demo_object
 from home.demo_es import CENSUS_FUNDING_ES, CENSUS_WORK_ES, SITE_COPY
-from home.demo_translation import translate_demo_object
 
 GLOSSARY = {
     # The campaigns page

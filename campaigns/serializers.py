@@ -38,7 +38,7 @@ def _nullable(schema: dict) -> dict:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-# JSON Schemas of the fields below, for the API's OpenAPI document (home/api/schema.py).
+# JSON Schemas of the fields below, for the API's OpenAPI document (content_api/schema.py).
 PAGE_SUMMARY_PROPERTIES = {
     "id": {"type": "integer"},
     "meta": {

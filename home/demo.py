@@ -1,19 +1,15 @@
 """Demo content for the site's common ground, written from the organisation's own text.
 
-`home/demo_content/site-copy.txt` is a copy of the organisation's public copy
-(shared/content/site-copy.txt). Every function here is idempotent: it creates what
-is missing and leaves what exists alone, so `load_demo_content` can run again safely.
+The organisation's own text is in demo/content/site-copy.txt (demo.site_copy). Every
+function here is idempotent: it creates what is missing and leaves what exists alone, so
+`load_demo_content` can run again safely.
 """
-
-import re
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
+from demo.site_copy import site_copy_html, site_copy_paragraph
 from home.models import HomePage, Network, SiteNotice, SiteSettings, StandardPage, Topic
-
-SITE_COPY = Path(__file__).parent / "demo_content" / "site-copy.txt"
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "partnership-demo"  # noqa: S105 - a demo account, printed by `make run`
@@ -30,20 +26,6 @@ TOPICS = [
     ("Census and data", "census-and-data"),
     ("Race equity", "race-equity"),
 ]
-
-
-def site_copy_paragraph(opening: str) -> str:
-    """The paragraph of the organisation's text that starts with `opening`."""
-    text = SITE_COPY.read_text(encoding="utf-8")
-    for paragraph in re.split(r"\n\s*\n", text):
-        paragraph = " ".join(paragraph.split())
-        if paragraph.startswith(opening):
-            return paragraph
-    raise LookupError(f"No paragraph starting {opening!r} in {SITE_COPY}")
-
-
-def site_copy_html(opening: str) -> str:
-    return f"<p>{site_copy_paragraph(opening)}</p>"
 
 
 # Openings of the paragraphs of the organisation's text that the demo uses.

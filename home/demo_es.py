@@ -8,7 +8,7 @@ a reader needs one. Keys are the English exactly as the demo writes it, so a cha
 the English demo fails the load until its Spanish is written here.
 """
 
-from home.demo_translation import translate_demo_object
+from demo.translation import translate_demo_object
 from home.models import HomePage, Network, SiteNotice, Topic
 
 # The two halves of the Census paragraph: the campaign page shows them apart.

@@ -1,6 +1,6 @@
 """The sitemap: every live, public page of the site in every language, each with its
 translations as hreflang alternates and x-default (the default language's version), as
-in the pages' own <link rel="alternate"> tags (home.translations.hreflang_alternates).
+in the pages' own <link rel="alternate"> tags (languages.links.hreflang_alternates).
 
 Wagtail's own sitemap lists the descendants of the site's root page, which is the
 English home page; the Spanish tree is a sibling of it (the home page's translation),

@@ -5,7 +5,7 @@ resource-type vocabulary.
 &topic=child-nutrition&published_after=2025-01-01&published_before=2025-12-31`
 
 The resource type filter is `resource_type` (not `type`, which Wagtail uses for the
-page model). The topic, network and state filters come from `home.api.TaxonomyFilter`.
+page model). The topic, network and state filters come from `content_api.filters.TaxonomyFilter`.
 """
 
 from datetime import date
@@ -14,7 +14,7 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import CollectionViewRestriction
 
-from home.api.vocabularies import VocabularyEndpoint
+from content_api.vocabularies import VocabularyEndpoint
 from library.serializers import resource_type_vocabulary
 
 MAX_TYPES = 10

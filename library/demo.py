@@ -13,9 +13,9 @@ from wagtail.models import Collection, PageViewRestriction
 
 from home.demo import publish, site_copy_paragraph
 from home.models import CustomDocument, Network, State, Topic
-from library.members_only import private_collection
 from library.models import LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
 from library.pdf import minimal_pdf
+from privacy.members import private_collection
 
 DEMO_MEMBER_USERNAME = "member"
 DEMO_MEMBER_PASSWORD = "members-library-demo"  # noqa: S105 - a demo account, logged by `load`

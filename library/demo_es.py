@@ -5,7 +5,7 @@ fallback.
 See home/demo_es.py for how the glossaries are written.
 """
 
-from home.demo_translation import translate_demo_object
+from demo.translation import translate_demo_object
 from library.models import LibraryIndexPage
 
 GLOSSARY = {

@@ -8,14 +8,14 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection
 
 from home.models import CustomDocument, CustomImage
-from library.members_only import (  # noqa: F401 - re-exported for the tests
+from library.models import LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
+from library.pdf import minimal_pdf
+from privacy.members import (  # noqa: F401 - re-exported for the tests
     members_group,
     private_collection,
     restrict_page_to_logged_in,
     restrict_page_to_members,
 )
-from library.models import LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
-from library.pdf import minimal_pdf
 
 
 class LibraryIndexPageFactory(wagtail_factories.PageFactory):

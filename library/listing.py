@@ -15,15 +15,15 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from home.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 from home.models import Network, State, Topic
-from home.translations import in_language
-from library.visibility import (
+from languages.terms import in_language
+from privacy.visibility import (
     failed_restrictions,
     is_restricted_path,
     restricted_paths,
     visible_pages,
 )
+from taxonomy.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 
 MAX_QUERY_LENGTH = 200
 SORTS = {

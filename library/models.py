@@ -3,7 +3,7 @@
 Who may see a resource is decided by Wagtail's own view restrictions, never by a field
 of the resource: a restriction on the resource or on any section above it (a
 `LibraryIndexPage` with a "Members" group restriction) makes it members-only, and
-every listing, search, API and sitemap query goes through `library.visibility`.
+every listing, search, API and sitemap query goes through `privacy.visibility`.
 """
 
 from django.core.paginator import Paginator
@@ -159,7 +159,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
         APIField("related_resources", serializer=RelatedResourcesField(source="*")),
         APIField("last_reviewed_on"),
     ]
-    # What API listings load at once for these fields (home.api.views.prefetch_for_api).
+    # What API listings load at once for these fields (content_api.views.prefetch_for_api).
     api_prefetch = {
         "files": ["files__document"],
         "related_resources": ["related_resource_links"],
@@ -182,7 +182,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
     @classmethod
     def prepare_api_listing(cls, pages, fields):
         """The public related resources of a whole API listing at once."""
-        from library.visibility import visible_pages
+        from privacy.visibility import visible_pages
 
         if "related_resources" not in fields:
             return
@@ -199,7 +199,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
     def visible_related_resources(self, request=None):
         """Related resources this visitor may see (a public resource may point to a
         members-only one: its title must not show to anyone else)."""
-        from library.visibility import visible_pages
+        from privacy.visibility import visible_pages
 
         ids = [link.resource_id for link in self.related_resource_links.all()]
         if not ids:

@@ -11,7 +11,7 @@ def _absolute(request, url: str) -> str:
 class ResourceTypeField(serializers.Field):
     """`{"slug": "policy-brief", "label": "Policy brief"}`: the slug is what filters take."""
 
-    # JSON Schemas of the representations, for the API's OpenAPI document (home.api.schema).
+    # JSON Schemas of the representations, for the API's OpenAPI document (content_api.schema).
     schema = {
         "type": "object",
         "properties": {"slug": {"type": "string"}, "label": {"type": "string"}},

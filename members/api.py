@@ -17,10 +17,10 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale, Site
 
-from home.filters import FACETS, TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 from home.models import State
 from members.models import MemberDirectoryPage
 from members.stats import public_member_profiles
+from taxonomy.filters import FACETS, TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 
 
 class MemberStatesAPIViewSet(BaseAPIViewSet):

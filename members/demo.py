@@ -14,8 +14,8 @@ from PIL import Image, ImageDraw
 
 from home.demo import FORMED, publish, site_copy_paragraph
 from home.models import CustomImage, Network, State, Topic
-from home.states import US_STATES
 from members.models import MemberDirectoryPage, MemberProfilePage
+from taxonomy.states import US_STATES
 
 NAME_PATTERNS = [
     "{place} Children’s Policy Collaborative",

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from home.states import TERRITORY, name_sort_key
+from taxonomy.states import TERRITORY, name_sort_key
 
 # (column, row) of each tile on an 11 × 8 grid.
 TILE_POSITIONS: dict[str, tuple[int, int]] = {

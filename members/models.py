@@ -16,13 +16,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 from home.models import BasePage, CustomRendition, Network, State, TaxonomyMixin, Topic
 from home.models.social import SOCIAL_LINK_FIELDS, SocialLinksMixin
 from home.models.taxonomy import default_language_only
-from home.serializers import NetworkSerializer, StateSerializer, TopicSerializer
-from home.states import name_sort_key
 from members.maps import state_tile_map
+from taxonomy.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
+from taxonomy.serializers import NetworkSerializer, StateSerializer, TopicSerializer
+from taxonomy.states import name_sort_key
 
 # Logo sizes used by the rendered pages; the directory prefetches exactly these.
 LOGO_CARD_SPEC = "max-240x120"

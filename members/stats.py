@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale
 
-from home.filters import filter_by_taxonomy
 from home.models import Network
 from members.models import MemberProfilePage
+from taxonomy.filters import filter_by_taxonomy
 
 
 def public_member_profiles(site=None):

@@ -19,8 +19,8 @@ from django.db.models import Count, F, Lookup, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from home.filters import taxonomy_page_models
 from home.models import Network, Topic
+from taxonomy.filters import taxonomy_page_models
 
 # The `type` filter's values: a public contract (search URLs). Every other page type
 # (sections, standard pages) counts as "page".

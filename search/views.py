@@ -15,11 +15,11 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from home.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 from search import facets, ranking
 from search.excerpts import excerpt
 from search.query import MIN_SUGGEST_LENGTH, clean_query
 from search.scope import searchable_pages, site_roots
+from taxonomy.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 
 RESULTS_PER_PAGE = 10
 MAX_SUGGESTIONS = 8

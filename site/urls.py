@@ -9,10 +9,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from api import api_router
-from home.api.views import UnknownPath
+from content_api.router import api_router
+from content_api.views import UnknownPath
 from home.sitemap import MultilingualSitemap
-from home.views import healthz, robots_txt
+from home.views import robots_txt
+from operations.health import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

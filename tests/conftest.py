@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from home.factories import NetworkFactory, StandardPageFactory, TopicFactory
-from home.tests.translating import publish_translation
+from languages.tests.translating import publish_translation
 from library.factories import (
     DocumentFactory,
     ImageFactory,

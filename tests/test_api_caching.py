@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
-from home.api import caching
+from content_api import caching
 from tests.conftest import restrict_to_members
 
 PAGES = "/api/v2/pages/"

@@ -134,7 +134,7 @@ def test_api_ignores_basic_auth(api_site, client, django_user_model):
 
 @pytest.mark.django_db
 def test_every_api_field_of_every_page_type_is_in_its_detail(api_site, client):
-    from home.api.schema import api_fields_of
+    from content_api.schema import api_fields_of
 
     for page in [
         api_site.home_page,

@@ -17,8 +17,8 @@ from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_headless_preview.models import PagePreview
 
+from content_api.headless_preview import HEADLESS_PREVIEW_MODE
 from home.factories import StandardPageFactory
-from home.preview import HEADLESS_PREVIEW_MODE
 from webinars.models import WebinarPage
 
 PREVIEW = "/api/v2/page_preview/"

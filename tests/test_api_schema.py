@@ -4,14 +4,14 @@ import jsonschema
 import pytest
 from openapi_spec_validator import validate
 
-from api import api_router
 from campaigns.factories import (
     CampaignIndexPageFactory,
     CampaignMilestoneFactory,
     CampaignPageFactory,
     CampaignRelatedPageFactory,
 )
-from home.api.schema import api_fields_of, page_models, schema_name
+from content_api.router import api_router
+from content_api.schema import api_fields_of, page_models, schema_name
 from home.models import StandardPage
 
 PAGES = "/api/v2/pages/"

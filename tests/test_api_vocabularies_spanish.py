@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from home.models import State
-from home.tests.test_interface_spanish import CATALOGUE, spanish_catalogue  # noqa: F401
+from languages.tests.test_interface_spanish import CATALOGUE, spanish_catalogue  # noqa: F401
 from webinars.factories import SeriesFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Content API filters for webinars (registered in site/api.py PAGE_FILTER_BACKENDS).
+"""Content API filters for webinars (registered in content_api/router.py PAGE_FILTER_BACKENDS).
 
 `/api/v2/pages/?type=webinars.WebinarPage&status=upcoming&network=sparc` is
 "upcoming SPARC webinars" in one request. The filters:
@@ -19,7 +19,7 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
-from home.api.vocabularies import TranslatableVocabularyEndpoint
+from content_api.vocabularies import TranslatableVocabularyEndpoint
 from webinars.filters import (
     WEBINAR_PARAMETERS,
     WebinarFilterError,
@@ -72,7 +72,7 @@ class WebinarSeriesAPIEndpoint(TranslatableVocabularyEndpoint):
 def webinar_time_state():
     """How many live webinars have ended, when the last one did, and when the next one
     will: a webinar's `status` and `is_upcoming` change then, with no edit (see
-    home.api.caching)."""
+    content_api.caching)."""
     now = timezone.now()
     ended = Q(session_end__lte=now)
     row = (

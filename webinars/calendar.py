@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 
-from home.translations import term_in_language
+from languages.terms import term_in_language
 
 PRODID = "-//Partnership for America's Children//Webinars//EN"
 UID_DOMAIN = "webinars.partnership"

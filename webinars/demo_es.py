@@ -7,8 +7,8 @@ See home/demo_es.py for how the glossaries are written.
 
 from wagtail.models import Locale
 
+from demo.translation import translate_demo_object
 from home.demo_es import SITE_COPY
-from home.demo_translation import translate_demo_object
 from webinars.models import Series, WebinarIndexPage
 
 GLOSSARY = {

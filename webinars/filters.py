@@ -1,6 +1,6 @@
 """Filters of the webinars listing, calendar feed and API.
 
-Topic, network and state come from `home.filters` (the same on every listing);
+Topic, network and state come from `taxonomy.filters` (the same on every listing);
 this adds what only webinars have: the series, whether a session is upcoming or
 past, and a range of start dates. A bad value raises `WebinarFilterError`, a
 `TaxonomyFilterError` that names the parameter, so callers catch one exception.
@@ -15,15 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.filters import (
+from home.models import Network, State, Topic
+from languages.terms import choices_in_language
+from taxonomy.filters import (
     FACETS,
     MAX_VALUES_PER_FACET,
     TaxonomyFilterError,
     filter_by_taxonomy,
     parse_taxonomy_params,
 )
-from home.models import Network, State, Topic
-from home.translations import choices_in_language
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,99}$")
 STATUSES = ("upcoming", "past")

@@ -27,9 +27,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.filters import TaxonomyFilterError
 from home.models import BasePage, TaxonomyMixin
 from home.models.taxonomy import SharedSlugMixin, default_language_only
+from taxonomy.filters import TaxonomyFilterError
 from webinars.calendar import (
     FEED_MAX_EVENTS,
     FEED_PAST_DAYS,
@@ -307,7 +307,7 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         APIField("transcript"),
         APIField("related_resources", serializer=RelatedPagesField(read_only=True)),
     ]
-    # What API listings load at once for these fields (home.api.views.prefetch_for_api).
+    # What API listings load at once for these fields (content_api.views.prefetch_for_api).
     api_prefetch = {
         "series": ["webinar_series"],
         "related_resources": ["related_resource_links"],

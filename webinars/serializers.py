@@ -1,18 +1,18 @@
 """How a webinar's related objects appear in the content API.
 
-Topics, networks and states use the shared serializers of home.serializers.
+Topics, networks and states use the shared serializers of taxonomy.serializers.
 """
 
 from rest_framework import serializers
 from wagtail.models import Page
 
-from home.serializers import TermSerializer
+from taxonomy.serializers import TermSerializer
 
 
 class SeriesSerializer(TermSerializer):
-    """The webinar's series, named in the webinar's own language (see home.serializers)."""
+    """The webinar's series, named in the webinar's own language (see taxonomy.serializers)."""
 
-    # JSON Schema of the representation, for the API's OpenAPI document (home.api.schema).
+    # JSON Schema of the representation, for the API's OpenAPI document (content_api.schema).
     schema = {
         "anyOf": [
             {

@@ -1,10 +1,10 @@
 """Step 2 of 3 of making the campaign timeline, partners and contacts translatable: give
 every existing row its translation key and its campaign page's locale (see
-home.bootstrap_translatable)."""
+languages.bootstrap)."""
 
 from django.db import migrations
 
-from home.bootstrap_translatable import BootstrapTranslatableChildModel
+from languages.bootstrap import BootstrapTranslatableChildModel
 
 
 class Migration(migrations.Migration):

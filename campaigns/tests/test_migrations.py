@@ -1,6 +1,6 @@
 """The migrations that made the timeline, partners and contacts translatable keep an
 existing site's content: each child gets its page's language, and the children of a
-translation stay linked to the English ones (home.bootstrap_translatable)."""
+translation stay linked to the English ones (languages.bootstrap)."""
 
 import datetime
 

@@ -14,7 +14,7 @@ from campaigns.factories import (
     ImageFactory,
 )
 from campaigns.models import PartnerRole
-from home.tests.translating import strings_to_translate, translate_into_spanish
+from languages.tests.translating import strings_to_translate, translate_into_spanish
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from home.states import US_STATES
+from taxonomy.states import US_STATES
 
 
 def load_states(apps, schema_editor):

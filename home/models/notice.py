@@ -3,7 +3,7 @@
 from django.db import models
 from wagtail.models import TranslatableMixin
 
-from home.translations import in_language
+from languages.terms import in_language
 
 
 class SiteNotice(TranslatableMixin, models.Model):

@@ -12,8 +12,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from content_api.headless_preview import HeadlessPreviewModeMixin
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, ProvisionBlock
-from home.preview import HeadlessPreviewModeMixin
 
 
 class BasePage(HeadlessPreviewModeMixin, Page):
@@ -50,7 +50,7 @@ class BasePage(HeadlessPreviewModeMixin, Page):
 
         Wagtail checks an alias against restrictions on its source page itself but not
         on the source's sections, so an alias of a page in a members-only section would
-        be served to anyone (see home/restrictions.py for copies).
+        be served to anyone (see privacy/copies.py for copies).
         """
         restrictions = super().get_view_restrictions()
         if not self.alias_of_id:

@@ -18,8 +18,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.serializers import NetworkSerializer, StateSerializer, TopicSerializer
-from home.states import DISTRICT, STATE, TERRITORY, name_sort_key
+from taxonomy.serializers import NetworkSerializer, StateSerializer, TopicSerializer
+from taxonomy.states import DISTRICT, STATE, TERRITORY, name_sort_key
 
 
 def default_language_only():
@@ -105,7 +105,7 @@ class State(models.Model):
 
     `name` is the English name, as stored (and sorted) in the database; show
     `localized_name`, which the interface catalogue gives in the active language
-    (see home.states).
+    (see taxonomy.states).
     """
 
     KIND_CHOICES = [(STATE, "State"), (DISTRICT, "District"), (TERRITORY, "Territory")]

@@ -1,11 +1,10 @@
-"""Site-wide navigation, built from the page tree of the current site and language,
-and the links between the languages of a page."""
+"""Site-wide navigation, built from the page tree of the current site and language, and
+the site notices."""
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from home.models import SiteNotice
-from home.translations import hreflang_alternates, language_links
 
 register = template.Library()
 
@@ -34,25 +33,6 @@ def main_navigation(context):
 def language_root_url(context):
     root = _language_root(context.get("request"))
     return root.url if root is not None else "/"
-
-
-@register.inclusion_tag("components/language_switcher.html", takes_context=True)
-def language_switcher(context):
-    """Links to the current page in each language (home/translations.py says where
-    they go when the page has no translation)."""
-    request = context.get("request")
-    page = context.get("page")
-    return {"links": language_links(request, page if isinstance(page, Page) else None)}
-
-
-@register.inclusion_tag("components/hreflang.html", takes_context=True)
-def hreflang_links(context):
-    """`<link rel="alternate" hreflang>` for each published translation of a public page,
-    plus x-default (the default language), so search engines pair the languages."""
-    page = context.get("page")
-    if not isinstance(page, Page):
-        return {"alternates": []}
-    return {"alternates": hreflang_alternates(context.get("request"), page)}
 
 
 @register.simple_tag

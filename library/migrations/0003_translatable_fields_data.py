@@ -1,9 +1,9 @@
 """Step 2 of 3 of making resource files translatable: give every existing file a
-translation key and its resource page's locale (see home.bootstrap_translatable)."""
+translation key and its resource page's locale (see languages.bootstrap)."""
 
 from django.db import migrations
 
-from home.bootstrap_translatable import BootstrapTranslatableChildModel
+from languages.bootstrap import BootstrapTranslatableChildModel
 
 
 class Migration(migrations.Migration):

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from home.factories import NetworkFactory
 from home.models import State
-from home.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
-from home.tests.translating import publish_translation, translate_term
+from languages.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
+from languages.tests.translating import publish_translation, translate_term
 from library.factories import ResourcePageFactory
 
 pytestmark = pytest.mark.django_db

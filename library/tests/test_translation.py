@@ -3,7 +3,7 @@ wagtail-localize; the document is the same in every language."""
 
 import pytest
 
-from home.tests.translating import strings_to_translate, translate_into_spanish
+from languages.tests.translating import strings_to_translate, translate_into_spanish
 from library.factories import ResourceFileFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db

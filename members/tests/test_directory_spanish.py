@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Page
 
-from home.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
-from home.tests.translating import publish_translation
+from languages.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
+from languages.tests.translating import publish_translation
 from members.tests.test_directory import state_headings
 
 pytestmark = pytest.mark.django_db

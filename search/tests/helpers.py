@@ -1,6 +1,6 @@
 """Reading the search page and the suggestions in tests."""
 
-from home.tests.translating import publish_translation  # noqa: F401 - the search tests use it
+from languages.tests.translating import publish_translation  # noqa: F401 - the search tests use it
 
 SEARCH_URL = "/search/"
 SUGGEST_URL = "/search/suggest/"

@@ -16,13 +16,21 @@ ALLOWED_HOSTS = envvars.ALLOWED_HOSTS
 CSRF_TRUSTED_ORIGINS = envvars.CSRF_TRUSTED_ORIGINS
 
 INSTALLED_APPS = [
-    # Our apps first, so their templates override those of Wagtail and Django.
+    # Our apps first, so their templates override those of Wagtail and Django, and
+    # languages' admin URLs answer before wagtail_localize's (languages/wagtail_hooks.py).
     "home",
     "webinars",
     "library",
     "campaigns",
     "members",
     "search",
+    # Rooms shared by the sections (docs/architecture.md)
+    "content_api",
+    "privacy",
+    "languages",
+    "taxonomy",
+    "demo",
+    "operations",
     # Wagtail and its contrib modules
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -208,7 +216,7 @@ LOGGING = {
 }
 
 # ---------------------------------------------------------------------------------------
-# Content API (/api/v2/; home/api/, site/api.py, docs/api.md)
+# Content API (/api/v2/; content_api/, docs/api.md)
 # ---------------------------------------------------------------------------------------
 # Browser clients may send conditional requests and read the validators.
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
@@ -220,7 +228,7 @@ CONTENT_API_CACHE_MAX_AGE = 60
 CONTENT_API_CACHE_S_MAXAGE = 300
 CONTENT_API_STALE_WHILE_REVALIDATE = 300
 # Clock-driven parts of the content (a webinar becomes past when it ends): each
-# function returns (value, time of its last change); see home/api/caching.py.
+# function returns (value, time of its last change); see content_api/caching.py.
 CONTENT_API_TIME_STATES = ["webinars.api.webinar_time_state"]
 # Section models whose changes change API responses (pages, restrictions, images,
 # documents, taxonomy, sites and locales are always watched).
@@ -233,12 +241,13 @@ CONTENT_API_BLOCK_IMAGE_RENDITION = "max-1600x1600"
 # that LocaleMiddleware adds (the middleware must come before, i.e. outside, it).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware"),
-    "home.api.middleware.LanguageFromURLMiddleware",
+    "content_api.middleware.LanguageFromURLMiddleware",
 )
-# Headless preview (home/preview.py, home/api/preview.py): editors' "Headless front end"
-# preview mode redirects to the front end with a signed token (Wagtail 7.1+ handles the
-# cross-origin redirect in its preview panel); the front end reads the draft from
-# /api/v2/page_preview/ until the token is CONTENT_API_PREVIEW_MAX_AGE seconds old.
+# Headless preview (content_api/headless_preview.py, content_api/preview.py): editors'
+# "Headless front end" preview mode redirects to the front end with a signed token
+# (Wagtail 7.1+ handles the cross-origin redirect in its preview panel); the front end
+# reads the draft from /api/v2/page_preview/ until the token is
+# CONTENT_API_PREVIEW_MAX_AGE seconds old.
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": (
         {"default": envvars.HEADLESS_PREVIEW_CLIENT_URL}
@@ -248,5 +257,5 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "REDIRECT_ON_PREVIEW": True,
 }
 CONTENT_API_PREVIEW_MAX_AGE = 15 * 60
-# How many web processes share the content version (see home/api/checks.py).
+# How many web processes share the content version (see content_api/checks.py).
 WEB_CONCURRENCY = envvars.WEB_CONCURRENCY

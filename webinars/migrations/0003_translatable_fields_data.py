@@ -1,11 +1,11 @@
 """Step 2 of 3 of making webinar series and speakers translatable: every existing series
 is English; a speaker gets a translation key and its webinar's locale (see
-home.bootstrap_translatable)."""
+languages.bootstrap)."""
 
 from django.db import migrations
 from wagtail.models import BootstrapTranslatableModel
 
-from home.bootstrap_translatable import BootstrapTranslatableChildModel
+from languages.bootstrap import BootstrapTranslatableChildModel
 
 
 class Migration(migrations.Migration):

@@ -11,8 +11,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Locale
 
-from home.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
-from home.tests.translating import publish_translation
+from languages.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
+from languages.tests.translating import publish_translation
 from webinars.factories import WebinarPageFactory
 
 pytestmark = pytest.mark.django_db

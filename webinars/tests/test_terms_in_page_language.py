@@ -6,8 +6,8 @@ import pytest
 from wagtail.models import Locale
 
 from home.models import State
-from home.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
-from home.tests.translating import publish_translation
+from languages.tests.test_interface_spanish import spanish_catalogue  # noqa: F401
+from languages.tests.translating import publish_translation
 from webinars.factories import WebinarPageFactory
 
 pytestmark = pytest.mark.django_db

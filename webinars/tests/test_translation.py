@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale
 
-from home.tests.translating import strings_to_translate, translate_into_spanish
+from languages.tests.translating import strings_to_translate, translate_into_spanish
 from webinars.factories import ImageFactory, WebinarPageFactory, WebinarSpeakerFactory
 from webinars.filters import WebinarFilterForm
 from webinars.models import Series

@@ -1,0 +1,765 @@
+"""The OpenAPI 3.1 document of the content API, served at /api/v2/openapi.json.
+
+Page types are described from their `api_fields` (model fields, serializers and the
+return annotations of properties), so a new field appears here without an edit; a
+custom serializer field describes itself with a `schema` attribute (a JSON Schema
+dict). The endpoints and their parameters are listed once, below. The tests check
+real responses against this document, so it cannot drift from the API.
+"""
+
+import inspect
+import typing
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from modelcluster.fields import ParentalKey
+from rest_framework import serializers
+from rest_framework.response import Response
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+
+from content_api.params import MAX_OFFSET, MAX_SEARCH_LENGTH
+from content_api.views import ReadOnlyEndpoint
+
+NULL = {"type": "null"}
+
+
+def nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, NULL]}
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def type_name(model) -> str:
+    return f"{model._meta.app_label}.{model.__name__}"
+
+
+def schema_name(model) -> str:
+    return f"{model._meta.app_label}_{model.__name__}"
+
+
+# Fields ------------------------------------------------------------------------------
+
+_PYTHON_TYPES = {
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    str: {"type": "string"},
+}
+
+
+def schema_for_annotation(annotation) -> dict:
+    if annotation in _PYTHON_TYPES:
+        return dict(_PYTHON_TYPES[annotation])
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        (item,) = typing.get_args(annotation) or (typing.Any,)
+        return {"type": "array", "items": schema_for_annotation(item)}
+    return {}
+
+
+def schema_for_drf_field(field) -> dict:
+    if hasattr(field, "schema"):
+        return dict(field.schema)
+    if isinstance(field, serializers.ListSerializer):
+        return {"type": "array", "items": schema_for_drf_field(field.child)}
+    if isinstance(field, serializers.Serializer):
+        properties = {
+            name: schema_for_drf_field(child) | _help(child) for name, child in field.fields.items()
+        }
+        return {
+            "type": "object",
+            "properties": properties,
+            "required": list(properties),
+            "additionalProperties": False,
+        }
+    if isinstance(field, ImageRenditionField):
+        return nullable(ref("Rendition"))
+    for drf_class, schema in [
+        (serializers.BooleanField, {"type": "boolean"}),
+        (serializers.IntegerField, {"type": "integer"}),
+        (serializers.FloatField, {"type": "number"}),
+        (serializers.DateTimeField, {"type": "string", "format": "date-time"}),
+        (serializers.DateField, {"type": "string", "format": "date"}),
+        (serializers.DurationField, {"type": "string", "description": "[DD] [HH:[MM:]]ss"}),
+        (serializers.CharField, {"type": "string"}),
+    ]:
+        if isinstance(field, drf_class):
+            return nullable(schema) if field.allow_null else dict(schema)
+    return {}
+
+
+def _help(field) -> dict:
+    text = getattr(field, "help_text", None)
+    return {"description": str(text)} if text else {}
+
+
+def stream_schema(stream_block) -> dict:
+    return {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "type": {"enum": list(stream_block.child_blocks)},
+                "value": {},
+                "id": {"type": "string"},
+            },
+            "required": ["type", "value", "id"],
+        },
+        "description": "StreamField blocks in order. Images come as a Rendition "
+        "(see components), rich text as display HTML.",
+    }
+
+
+def schema_for_model_field(model, field) -> dict:
+    if isinstance(field, StreamField):
+        return stream_schema(field.stream_block)
+    if isinstance(field, RichTextField):
+        return {"type": "string", "contentMediaType": "text/html"}
+    if field.one_to_many and isinstance(getattr(field, "field", None), ParentalKey):
+        return {"type": "array", "items": child_schema(field.related_model)}
+    if field.many_to_many:
+        return {"type": "array", "items": ref("NestedObject")}
+    if field.many_to_one:
+        schema = ref("NestedPage") if issubclass(field.related_model, Page) else ref("NestedObject")
+        return nullable(schema)
+    mapping = [
+        (models.BooleanField, {"type": "boolean"}),
+        (models.IntegerField, {"type": "integer"}),
+        (models.FloatField, {"type": "number"}),
+        (models.DecimalField, {"type": "string"}),
+        (models.DateTimeField, {"type": "string", "format": "date-time"}),
+        (models.DateField, {"type": "string", "format": "date"}),
+        (models.DurationField, {"type": "string"}),
+        (models.CharField, {"type": "string"}),
+        (models.TextField, {"type": "string"}),
+    ]
+    for field_class, schema in mapping:
+        if isinstance(field, field_class):
+            schema = dict(schema)
+            if getattr(field, "choices", None) and isinstance(field, models.CharField):
+                schema["enum"] = [value for value, _ in field.flatchoices]
+            return nullable(schema) if field.null else schema
+    return {}
+
+
+def schema_for_api_field(model, api_field) -> dict:
+    name = api_field.name
+    if api_field.serializer is not None:
+        # A custom field without a `schema` attribute is described as "any value".
+        return schema_for_drf_field(api_field.serializer) | _help(api_field.serializer)
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        attribute = inspect.getattr_static(model, name, None)
+        function = getattr(attribute, "fget", None) or getattr(attribute, "func", None)
+        if function is None and callable(attribute):
+            function = attribute
+        hints = getattr(function, "__annotations__", {})
+        schema = schema_for_annotation(hints.get("return"))
+        doc = inspect.getdoc(function) if function else None
+        return schema | ({"description": doc.split("\n\n")[0]} if doc else {})
+    schema = schema_for_model_field(model, field)
+    help_text = getattr(field, "help_text", "")
+    return schema | ({"description": str(help_text)} if help_text else {})
+
+
+def api_fields_of(model) -> list[APIField]:
+    return [f if isinstance(f, APIField) else APIField(f) for f in getattr(model, "api_fields", [])]
+
+
+def child_schema(model) -> dict:
+    properties = {
+        "id": {"type": "integer"},
+        "meta": {"type": "object", "properties": {"type": {"type": "string"}}},
+    }
+    for api_field in api_fields_of(model):
+        properties[api_field.name] = schema_for_api_field(model, api_field)
+    return {"type": "object", "properties": properties, "required": list(properties)}
+
+
+def page_models() -> list[type[Page]]:
+    return sorted(
+        (m for m in apps.get_models() if issubclass(m, Page) and m is not Page),
+        key=type_name,
+    )
+
+
+PAGE_META = {
+    "type": {"type": "string", "description": "The page type, e.g. webinars.WebinarPage."},
+    "detail_url": {"type": "string"},
+    "html_url": nullable({"type": "string"}),
+    "slug": {"type": "string"},
+    "show_in_menus": {"type": "boolean"},
+    "seo_title": {"type": "string"},
+    "search_description": {"type": "string"},
+    "first_published_at": nullable({"type": "string", "format": "date-time"}),
+    "alias_of": nullable(ref("NestedPage")),
+    "parent": nullable(ref("NestedPage")),
+    "locale": {"type": "string", "description": "Language code, e.g. en or es."},
+    "translations": {"type": "array", "items": ref("Translation")},
+}
+
+
+def page_schema(model, listing=False) -> dict:
+    fields = {"id": {"type": "integer"}, "title": {"type": "string"}}
+    for api_field in api_fields_of(model):
+        fields[api_field.name] = schema_for_api_field(model, api_field)
+    meta_required = [] if listing else list(PAGE_META)
+    properties = {
+        "id": fields.pop("id"),
+        "meta": {
+            "type": "object",
+            "properties": PAGE_META,
+            "required": meta_required,
+            "additionalProperties": False,
+        },
+    } | fields
+    return {
+        "type": "object",
+        "description": inspect.getdoc(model) or "",
+        "properties": properties,
+        "required": ["id", "meta"] if listing else list(properties),
+        "additionalProperties": False,
+        "x-page-type": type_name(model),
+    }
+
+
+# Components --------------------------------------------------------------------------
+
+RENDITION = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer", "description": "The image's id (in StreamField blocks)."},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "full_url": {"type": "string"},
+        "width": {"type": "integer"},
+        "height": {"type": "integer"},
+        "alt": {"type": "string"},
+        "decorative": {"type": "boolean"},
+    },
+    "required": ["url", "width", "height", "alt"],
+}
+NESTED_OBJECT = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "meta": {"type": "object"},
+        "title": {"type": "string"},
+    },
+    "required": ["id", "meta"],
+}
+NESTED_PAGE = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "meta": {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string"},
+                "detail_url": {"type": "string"},
+                "html_url": nullable({"type": "string"}),
+            },
+        },
+        "title": {"type": "string"},
+    },
+    "required": ["id", "meta"],
+}
+TRANSLATION = {
+    "type": "object",
+    "properties": {
+        "locale": {"type": "string"},
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "html_url": nullable({"type": "string"}),
+        "detail_url": nullable({"type": "string"}),
+    },
+    "required": ["locale", "id", "title", "html_url", "detail_url"],
+    "additionalProperties": False,
+}
+NEW_PAGE_PREVIEW = {
+    "type": "object",
+    "description": "The draft of a page that has never been saved: the fields of its type "
+    "(meta.type, and the schema with that `x-page-type`), with `id` and `meta.detail_url` null.",
+    "properties": {
+        "id": NULL,
+        "meta": {
+            "type": "object",
+            "properties": PAGE_META | {"detail_url": NULL},
+            "required": list(PAGE_META),
+            "additionalProperties": False,
+        },
+        "title": {"type": "string"},
+    },
+    "required": ["id", "meta", "title"],
+}
+ERROR = {
+    "type": "object",
+    "properties": {"message": {"type": "string", "description": "Names the bad parameter."}},
+    "required": ["message"],
+}
+
+
+def listing(item_schema: dict, extra_meta: dict | None = None) -> dict:
+    return {
+        "type": "object",
+        "properties": {
+            "meta": {
+                "type": "object",
+                "properties": {"total_count": {"type": "integer"}} | (extra_meta or {}),
+                "required": ["total_count"],
+            },
+            "items": {"type": "array", "items": item_schema},
+        },
+        "required": ["meta", "items"],
+        "additionalProperties": False,
+    }
+
+
+def media_schema(kind: str) -> dict:
+    properties = {
+        "id": {"type": "integer"},
+        "meta": {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string"},
+                "detail_url": {"type": "string"},
+                "tags": {"type": "array", "items": {"type": "string"}},
+                "download_url": {"type": "string"},
+            },
+        },
+        "title": {"type": "string"},
+    }
+    if kind == "image":
+        properties |= {"width": {"type": "integer"}, "height": {"type": "integer"}}
+    return {"type": "object", "properties": properties, "required": ["id", "meta"]}
+
+
+def vocabulary_item(key: str, **properties) -> dict:
+    props = {key: {"type": "string"}} | properties | {"pages_url": {"type": "string"}}
+    return {
+        "type": "object",
+        "properties": props,
+        "required": list(props),
+        "additionalProperties": False,
+    }
+
+
+# The language of a translatable term's name: the one asked for, or the default language
+# for a term not yet translated.
+TERM_LOCALE = {
+    "type": "string",
+    "description": "Language of `name`: the one asked for, or the default (en) when the "
+    "term has not been translated yet.",
+}
+
+VOCABULARIES = {
+    "topics": (
+        "Topic",
+        vocabulary_item(
+            "slug",
+            name={"type": "string"},
+            description={"type": "string"},
+            locale=TERM_LOCALE,
+        ),
+        "Issue areas. Filter pages with ?topic=<slug>.",
+    ),
+    "networks": (
+        "Network",
+        vocabulary_item(
+            "slug",
+            name={"type": "string"},
+            short_name={"type": "string"},
+            description={"type": "string"},
+            website={"type": "string"},
+            locale=TERM_LOCALE,
+        ),
+        "The Partnership and its networks (e.g. SPARC). Filter with ?network=<slug>.",
+    ),
+    "states": (
+        "State",
+        vocabulary_item(
+            "code",
+            name={"type": "string", "description": "In the language of ?locale=."},
+            kind={"enum": ["state", "district", "territory"]},
+        ),
+        "US states, DC and territories by USPS code. Filter with ?state=OH.",
+    ),
+    "webinar-series": (
+        "WebinarSeries",
+        vocabulary_item(
+            "slug",
+            name={"type": "string"},
+            description={"type": "string"},
+            locale=TERM_LOCALE,
+        ),
+        "Runs of webinars. Filter with ?type=webinars.WebinarPage&series=<slug>.",
+    ),
+    "resource-types": (
+        "ResourceType",
+        vocabulary_item("slug", label={"type": "string"}),
+        "Kinds of library resource. Filter with ?type=library.ResourcePage&resource_type=<slug>.",
+    ),
+}
+
+MEMBER_STATE = {
+    "type": "object",
+    "properties": {
+        "code": {"type": "string"},
+        "name": {"type": "string"},
+        "kind": {"type": "string"},
+        "member_count": {"type": "integer"},
+        "localities": {"type": "array", "items": {"type": "string"}},
+        "members_url": {"type": "string"},
+        "directory_url": nullable({"type": "string"}),
+    },
+    "required": ["code", "name", "kind", "member_count", "localities", "members_url"],
+    "additionalProperties": False,
+}
+
+
+# Parameters --------------------------------------------------------------------------
+
+
+def param(name, description, schema=None, required=False, location="query") -> dict:
+    return {
+        "name": name,
+        "in": location,
+        "required": required,
+        "description": description,
+        "schema": schema or {"type": "string"},
+    }
+
+
+def common_parameters() -> dict[str, dict]:
+    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
+    return {
+        "limit": param(
+            "limit",
+            f"Items per response (default 20, at most {limit_max}).",
+            {"type": "integer", "minimum": 0, "maximum": limit_max},
+        ),
+        "offset": param(
+            "offset",
+            "Items to skip, for the next page of results.",
+            {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
+        ),
+        "fields": param(
+            "fields",
+            "Fields to add (`fields=body,topics`), remove (`-title`), all (`*`) or none "
+            "(`_`); nest for related objects (`social_image(title)`), 3 levels at most.",
+        ),
+        "order": param(
+            "order",
+            "Field(s) to sort by, `-` for descending (`-first_published_at,title`), or "
+            "`random`. Custom fields need `type`.",
+        ),
+        "search": param(
+            "search",
+            f"Full-text search (at most {MAX_SEARCH_LENGTH} characters); results by "
+            "relevance unless `order` is given.",
+            {"type": "string", "maxLength": MAX_SEARCH_LENGTH},
+        ),
+        "search_operator": param(
+            "search_operator", "How search words combine.", {"enum": ["and", "or"]}
+        ),
+        "rich_text_format": param(
+            "rich_text_format",
+            "Rich text as display HTML (default), Wagtail's database HTML or Markdown.",
+            {"enum": ["html", "db_html", "markdown", "db_markdown"]},
+        ),
+        "locale": param("locale", "Only pages in this language.", {"enum": languages}),
+        "site": param("site", "Hostname (and :port) of the site, if not the one asked."),
+        "type": param(
+            "type",
+            "Page type(s), comma-separated (e.g. `webinars.WebinarPage`). With one type, "
+            "its custom fields can be listed, filtered and ordered.",
+        ),
+        "child_of": param("child_of", "Children of this page id (or `root`)."),
+        "descendant_of": param("descendant_of", "Pages below this page id (or `root`)."),
+        "ancestor_of": param("ancestor_of", "Pages above this page id.", {"type": "integer"}),
+        "translation_of": param("translation_of", "Translations of this page id."),
+        "topic": param("topic", "Topic slug(s), comma-separated: any of them (see /topics/)."),
+        "network": param("network", "Network slug(s), comma-separated (see /networks/)."),
+        "state": param("state", "USPS code(s), comma-separated, e.g. `OH,AZ` (see /states/)."),
+        "series": param("series", "Webinars: series slug(s) (see /webinar-series/)."),
+        "status": param(
+            "status",
+            "Webinars: `upcoming` (until the session ends, soonest first) or `past` "
+            "(newest first).",
+            {"enum": ["upcoming", "past"]},
+        ),
+        "starts_after": param(
+            "starts_after",
+            "Webinars starting on or after this date (YYYY-MM-DD, US Eastern) or ISO date-time.",
+        ),
+        "starts_before": param(
+            "starts_before", "Webinars starting before this date or ISO date-time."
+        ),
+        "resource_type": param(
+            "resource_type", "Library: resource type slug(s) (see /resource-types/)."
+        ),
+        "published_after": param(
+            "published_after",
+            "Library: published on or after (YYYY-MM-DD).",
+            {"type": "string", "format": "date"},
+        ),
+        "published_before": param(
+            "published_before",
+            "Library: published on or before (YYYY-MM-DD).",
+            {"type": "string", "format": "date"},
+        ),
+        "html_path": param(
+            "html_path",
+            "The page's path on the site, in any language (`/about/`, `/es/about/`).",
+        ),
+        "id": param("id", "The object's id.", {"type": "integer", "minimum": 1}),
+        "token": param(
+            "token",
+            "The preview token the editor's preview link gave the front end (signed, valid "
+            "for a limited time, 15 minutes by default).",
+            required=True,
+        ),
+        "content_type": param(
+            "content_type",
+            "The page type from the preview link (`app_label.model`, e.g. "
+            "`home.standardpage`); if given, it must match the draft's.",
+        ),
+    }
+
+
+def _responses(schema: dict, not_found=False, redirect=False) -> dict:
+    error = {"content": {"application/json": {"schema": ref("Error")}}}
+    responses = {
+        "200": {
+            "description": "OK. Carries ETag, Last-Modified and Cache-Control.",
+            "content": {"application/json": {"schema": schema}},
+        },
+        "304": {"description": "Not modified (If-None-Match or If-Modified-Since matched)."},
+        "400": {"description": "A parameter is malformed or unknown; the message names it."}
+        | error,
+    }
+    if redirect:
+        responses = {"302": {"description": "Redirect to the object's detail URL."}} | {
+            k: v for k, v in responses.items() if k != "200"
+        }
+    if not_found or redirect:
+        responses["404"] = {"description": "No such public object."} | error
+    return responses
+
+
+def preview_path(page_detail: dict, parameters: list) -> dict:
+    def error(description):
+        return {
+            "description": description,
+            "content": {"application/json": {"schema": ref("Error")}},
+        }
+
+    return {
+        "get": {
+            "summary": "A draft page, for the headless front end's preview",
+            "description": 'An editor\'s preview in the mode "Headless front end" sends them '
+            "to the front end's preview URL with `content_type`, `token` and `locale`; the "
+            "front end passes `content_type` and `token` here. The draft comes exactly as "
+            "/pages/{id}/ presents a live page. Never cached: `Cache-Control: no-store, "
+            "private`, no ETag or Last-Modified.",
+            "parameters": parameters,
+            "responses": {
+                "200": {
+                    "description": "The draft.",
+                    "content": {
+                        "application/json": {
+                            "schema": {"anyOf": [*page_detail["anyOf"], ref("NewPagePreview")]}
+                        }
+                    },
+                },
+                "400": error("No token, or a malformed parameter; the message names it."),
+                "403": error("The token is not one this site signed, or it has expired."),
+                "404": error("No draft is stored under this token (or not of this type)."),
+            },
+        }
+    }
+
+
+def build_document(page_filter_parameters=()) -> dict:
+    params = common_parameters()
+    for name in page_filter_parameters:
+        params.setdefault(name, param(name, "A section filter (see docs/api.md)."))
+
+    def use(*names):
+        return [params[name] for name in names]
+
+    detail = use("fields", "rich_text_format", "site", "type")
+    listing_params = use("limit", "offset", "fields", "order", "search", "search_operator")
+    page_listing_params = (
+        listing_params
+        + use(
+            "rich_text_format",
+            "locale",
+            "site",
+            "type",
+            "child_of",
+            "descendant_of",
+            "ancestor_of",
+            "translation_of",
+        )
+        + [params[name] for name in page_filter_parameters]
+    )
+    models = page_models()
+    schemas = {
+        "Error": ERROR,
+        "Rendition": RENDITION,
+        "NestedObject": NESTED_OBJECT,
+        "NestedPage": NESTED_PAGE,
+        "Translation": TRANSLATION,
+        "Image": media_schema("image"),
+        "Document": media_schema("document"),
+        "MemberState": MEMBER_STATE,
+        "PageListItem": page_schema(Page, listing=True) | {"additionalProperties": True},
+        "NewPagePreview": NEW_PAGE_PREVIEW,
+    }
+    for model in models:
+        schemas[schema_name(model)] = page_schema(model)
+        schemas[schema_name(model) + "_listing"] = page_schema(model, listing=True)
+    page_detail = {"anyOf": [ref(schema_name(model)) for model in models]}
+    page_item = {
+        "anyOf": [ref("PageListItem")] + [ref(schema_name(m) + "_listing") for m in models]
+    }
+
+    id_param = param("id", "The object's id.", {"type": "integer"}, True, "path")
+    paths = {
+        "/pages/": {
+            "get": {
+                "summary": "Live, public pages",
+                "description": "Default fields: id, meta (type, detail_url, html_url, slug, "
+                "first_published_at, locale), title. Add `type` to list, filter and order "
+                "by a page type's own fields.",
+                "parameters": page_listing_params,
+                "responses": _responses(listing(page_item)),
+            }
+        },
+        "/pages/{id}/": {
+            "get": {
+                "summary": "One page with every field of its type",
+                "parameters": [id_param] + detail,
+                "responses": _responses(page_detail, not_found=True),
+            }
+        },
+        "/pages/find/": {
+            "get": {
+                "summary": "Find a page by its path (any language) or id",
+                "parameters": use("html_path", "id", "fields", "rich_text_format", "site"),
+                "responses": _responses({}, redirect=True),
+            }
+        },
+    }
+    paths["/page_preview/"] = preview_path(
+        page_detail, use("token", "content_type", "fields", "rich_text_format")
+    )
+    for name, schema_ref in [("images", "Image"), ("documents", "Document")]:
+        paths[f"/{name}/"] = {
+            "get": {
+                "summary": f"Public {name} (not in a private collection)",
+                "parameters": listing_params,
+                "responses": _responses(listing(ref(schema_ref))),
+            }
+        }
+        paths[f"/{name}/{{id}}/"] = {
+            "get": {
+                "summary": f"One of the {name}",
+                "parameters": [id_param] + use("fields"),
+                "responses": _responses(ref(schema_ref), not_found=True),
+            }
+        }
+        paths[f"/{name}/find/"] = {
+            "get": {
+                "summary": f"Find one of the {name} by id",
+                "parameters": use("id"),
+                "responses": _responses({}, redirect=True),
+            }
+        }
+    names_locale = param(
+        "locale",
+        "Names (and labels) in this language; items and keys are the same in every language.",
+        {"enum": [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]},
+    )
+    paths["/member-states/"] = {
+        "get": {
+            "summary": "Member organisations per state",
+            "parameters": use("topic", "network", "state") + [names_locale],
+            "responses": _responses(
+                listing(
+                    ref("MemberState"),
+                    {"member_count": {"type": "integer"}, "place_count": {"type": "integer"}},
+                )
+            ),
+        }
+    }
+    paths["/member-states/{code}/"] = {
+        "get": {
+            "summary": "Members in one state",
+            "parameters": [param("code", "USPS code.", required=True, location="path")]
+            + use("topic", "network")
+            + [names_locale],
+            "responses": _responses(ref("MemberState"), not_found=True),
+        }
+    }
+    for name, (component, item, description) in VOCABULARIES.items():
+        schemas[component] = item
+        key = "code" if name == "states" else "slug"
+        paths[f"/{name}/"] = {
+            "get": {
+                "summary": description,
+                "parameters": [names_locale],
+                "responses": _responses(listing(ref(component))),
+            }
+        }
+        paths[f"/{name}/{{{key}}}/"] = {
+            "get": {
+                "summary": f"One item of /{name}/",
+                "parameters": [param(key, "The item's key.", required=True, location="path")]
+                + [names_locale],
+                "responses": _responses(ref(component), not_found=True),
+            }
+        }
+    paths["/openapi.json"] = {
+        "get": {
+            "summary": "This document",
+            "responses": {"200": {"description": "The OpenAPI document."}},
+        }
+    }
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": f"{settings.WAGTAIL_SITE_NAME}: content API",
+            "version": "2",
+            "description": "Anonymous, read-only, JSON. Only live, public content. Every "
+            "bad parameter is a 400 whose message names it. Responses carry ETag and "
+            "Last-Modified: revalidate with If-None-Match / If-Modified-Since. "
+            "See docs/api.md for examples.",
+        },
+        "servers": [{"url": f"{base}/api/v2"}],
+        "paths": paths,
+        "components": {"schemas": schemas},
+    }
+
+
+class OpenAPIEndpoint(ReadOnlyEndpoint):
+    """`/api/v2/openapi.json`: the document above (cached like every endpoint)."""
+
+    model = type("_NoModel", (), {})
+    name = "openapi"
+    known_query_parameters = frozenset({"_", "format"})
+    page_filter_parameters = ()
+
+    def listing_view(self, request):
+        return Response(build_document(self.page_filter_parameters))

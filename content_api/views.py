@@ -1,0 +1,408 @@
+"""The public content API's viewsets: anonymous, JSON only, validated, cacheable.
+
+`ContentAPIMixin` goes first in every public endpoint's bases. It
+
+- turns off session and basic authentication (Wagtail's viewsets honour the caller's
+  session: a logged-in editor would see restricted pages, and responses would vary
+  by cookie) and DRF's browsable HTML;
+- checks every query parameter before the view runs (`content_api.params`): any bad
+  value is a 400 JSON `{"message": "<parameter>: <what is wrong>"}`;
+- answers conditional requests with 304 and sets ETag, Last-Modified and
+  Cache-Control (`content_api.caching`);
+- renders labels and messages in the language asked for with `?locale=` (else the
+  default language), never the one of the browser, so the response depends only on
+  the URL (and `content_api.middleware` drops LocaleMiddleware's `Vary: Accept-Language`).
+
+An endpoint that serves what must never be stored (draft previews) sets
+`cacheable = False`: no validators, no 304, `Cache-Control: no-store, private`.
+"""
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, get_conditional_response
+from modelcluster.fields import ParentalKey
+from rest_framework import status
+from rest_framework.exceptions import APIException
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    LocaleFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.images.api.v2.serializers import ImageSerializer
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale, Page, Site
+
+from content_api import caching
+from content_api.params import (
+    FieldsFilter,
+    SafeOrderingFilter,
+    parse_id,
+    validate_common_parameters,
+)
+from content_api.representation import (
+    LinkVisibility,
+    PrefetchedTagsMixin,
+    PublicPageSerializer,
+    in_public_collections,
+    prefetch_streams,
+    translations_for,
+)
+
+DETAIL_QUERY_PARAMETERS = frozenset({"fields", "rich_text_format", "site", "type", "_", "format"})
+
+
+class NotModified(APIException):
+    status_code = status.HTTP_304_NOT_MODIFIED
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "the resource does not match If-Match or If-Unmodified-Since"
+
+
+class ContentAPIMixin:
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]
+    # Parameters a detail (or vocabulary) view accepts; listings check their own.
+    detail_query_parameters = DETAIL_QUERY_PARAMETERS
+    # False: responses are never stored by anyone, and carry no validators.
+    cacheable = True
+
+    def allowed_query_parameters(self):
+        """Every parameter this action accepts, or None to let the view check."""
+        if self.action == "detail_view":
+            return self.detail_query_parameters
+        if self.action == "find_view":
+            return self.detail_query_parameters | self.find_query_parameters | {"locale"}
+        return None
+
+    def initial(self, request, *args, **kwargs):
+        # First of all, so that every message (even DRF's "method not allowed") is in the
+        # language of the URL, not in that of the browser's Accept-Language.
+        translation.activate(response_language(request.GET))
+        # Before DRF's content negotiation, which answers an unknown ?format= with a 404.
+        validate_common_parameters(request.GET, self.allowed_query_parameters())
+        super().initial(request, *args, **kwargs)
+        if self.cacheable:
+            self.check_preconditions(request)
+
+    def check_preconditions(self, request):
+        request.content_validators = caching.validators(request._request)
+        etag, last_modified = request.content_validators
+        conditional = get_conditional_response(
+            request._request, etag=etag, last_modified=int(last_modified.timestamp())
+        )
+        if conditional is not None and conditional.status_code == 304:
+            raise NotModified()
+        if conditional is not None:
+            raise PreconditionFailed()
+
+    def handle_exception(self, exc):
+        if isinstance(exc, NotModified):
+            return Response(status=status.HTTP_304_NOT_MODIFIED)
+        if isinstance(exc, Http404):
+            return Response({"message": str(exc) or "not found"}, status=404)
+        response = super().handle_exception(exc)
+        if isinstance(getattr(response, "data", None), dict) and "detail" in response.data:
+            response.data = {"message": str(response.data["detail"])}
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Read by content_api.middleware, which drops LocaleMiddleware's Vary: Accept-Language.
+        response.language_from_url = True
+        if not self.cacheable:
+            add_never_cache_headers(response)
+        elif response.status_code in (200, 304) and hasattr(request, "content_validators"):
+            caching.set_cache_headers(response, *request.content_validators)
+        elif response.status_code in (301, 302, 400, 404):
+            caching.set_cache_headers(response)
+        return response
+
+    def get_renderer_context(self):
+        # Compact JSON: Wagtail indents by four spaces, a quarter of a listing's bytes.
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
+
+def response_language(params) -> str:
+    """The language of a response: `?locale=` when it names one of the site's
+    languages, else the default (a bad `?locale=` gets its 400 in the default)."""
+    requested = params.get("locale")
+    if requested in dict(settings.LANGUAGES):
+        return requested
+    return settings.LANGUAGE_CODE
+
+
+class UnknownPath(ContentAPIMixin, APIView):
+    """Any path under /api/v<n>/ that names no endpoint, whatever the method: the endpoints'
+    own JSON 404 (cacheable, no cookies, no Vary), not the site's HTML page."""
+
+    def initial(self, request, *args, **kwargs):
+        translation.activate(response_language(request.GET))
+        raise Http404(f"no endpoint at {request.path}; the endpoints are in /api/v2/openapi.json")
+
+
+class PrefetchingListingMixin:
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        items = list(self.paginate_queryset(queryset))
+        serializer_class = self.get_serializer_class()
+        context = self.get_serializer_context()
+        prefetch_for_api(items, serializer_class, context)
+        serializer = serializer_class(items, many=True, context=context)
+        return self.get_paginated_response(serializer.data)
+
+
+def public_pages(request):
+    """Live pages no view restriction applies to, on the requested site and its
+    translations. Whoever asks: the caller's session and cookies are never read."""
+    queryset = Page.objects.live().public()
+    hostname = request.GET.get("site")
+    if hostname:
+        name, _, port = hostname.partition(":")
+        site = Site.objects.filter(hostname=name, **({"port": int(port)} if port else {}))
+        site = site.first()
+    else:
+        site = Site.find_for_request(request)
+    if site is None:
+        return queryset.none()
+    scoped = queryset.descendant_of(site.root_page, inclusive=True)
+    for translated_root in site.root_page.get_translations():
+        scoped |= queryset.descendant_of(translated_root, inclusive=True)
+    return scoped
+
+
+class PublicPagesAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, PagesAPIViewSet):
+    """`/api/v2/pages/`: the stock endpoint, anonymous, with validated field filters,
+    `meta.translations`, and `find/?html_path=` in every language."""
+
+    base_serializer_class = PublicPageSerializer
+    meta_fields = PagesAPIViewSet.meta_fields + ["translations"]
+    # Section filters (content_api/router.py) go first; search must stay last.
+    filter_backends = [
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        SafeOrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        SearchFilter,
+    ]
+
+    def get_base_queryset(self):
+        # Asked for several times per request (queryset, filters, serializer context).
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = public_pages(self.request)
+        return self._base_queryset.all()
+
+    def get_root_page(self):
+        site = Site.find_for_request(self.request)
+        if site is None:
+            raise BadRequestError("no site is served at this address")
+        return site.root_page
+
+    def find_view(self, request):
+        if "id" not in request.GET and "html_path" not in request.GET:
+            raise BadRequestError("find: give html_path (a page's path) or id")
+        queryset = self.get_queryset()
+        page = self.find_object(queryset, request)
+        if page is None:
+            raise Http404("not found")
+        url = get_object_detail_url(request.wagtailapi_router, request, Page, page.pk)
+        query = request.GET.copy()
+        for name in list(query):
+            if name not in self.detail_query_parameters or name == "type":
+                query.pop(name)
+        return redirect(f"{url}?{query.urlencode()}" if query else url)
+
+    def find_object(self, queryset, request):
+        if "html_path" in request.GET:
+            return self._find_by_path(queryset, request, request.GET["html_path"])
+        return queryset.filter(pk=parse_id("id", request.GET["id"])).first()
+
+    def _find_by_path(self, queryset, request, html_path):
+        """`/about/` in the default language, `/es/about/` in Spanish (the site's URL
+        scheme), each routed from that language's home page."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        components = [part for part in html_path.split("/") if part]
+        root = site.root_page
+        languages = {code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES}
+        if components and components[0] in languages - {settings.LANGUAGE_CODE}:
+            locale = Locale.objects.filter(language_code=components[0]).first()
+            root = root.get_translation_or_none(locale) if locale else None
+            components = components[1:]
+        if root is None:
+            return None
+        try:
+            # Route as a visitor of that language's site would be (a home page serves
+            # only its own language's tree), whatever `?locale=` the API call carries.
+            with translation.override(root.locale.language_code):
+                page, _, _ = root.specific.route(request, components)
+        except Http404:
+            return None
+        if queryset.filter(pk=page.pk).exists():
+            return page
+        return None
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            try:
+                pk = parse_id("id", str(self.kwargs["pk"]))
+            except BadRequestError as error:
+                raise Http404("not found") from error
+            page = self.get_queryset().filter(pk=pk).first()
+            if page is None:
+                raise Http404("not found")
+            self._cached_object = page.specific
+        return self._cached_object
+
+
+def prefetch_for_api(items, serializer_class, context):
+    """Load what the listed fields need in a fixed number of queries, whatever the
+    number of items: foreign keys (and image renditions), many-to-many fields, inline
+    children, each model's `api_prefetch` ({api field: [lookups]}), StreamField blocks,
+    the links of rich text, translations, and whatever the model's
+    `prepare_api_listing(pages)` class method loads."""
+    if not items:
+        return
+    fields = set(serializer_class.Meta.fields)
+    model = serializer_class.Meta.model
+    lookups = []
+    if "locale" in fields or "translations" in fields or "html_url" in fields:
+        lookups.append("locale")
+    if "tags" in fields:
+        lookups.append("tags")
+    image_model = get_image_model()
+    for api_field in getattr(model, "api_fields", []):
+        name = getattr(api_field, "name", api_field)
+        if name not in fields:
+            continue
+        serializer = getattr(api_field, "serializer", None)
+        source = getattr(serializer, "source", None) or name
+        lookups += getattr(model, "api_prefetch", {}).get(name, [])
+        try:
+            field = model._meta.get_field(source)
+        except FieldDoesNotExist:  # a property or method: nothing to prefetch
+            continue
+        if field.many_to_many or field.one_to_many:
+            lookups.append(source)
+            if field.one_to_many and isinstance(getattr(field, "field", None), ParentalKey):
+                child = field.related_model
+                for child_field in child._meta.get_fields():
+                    if child_field.many_to_one and child_field.related_model is image_model:
+                        lookups.append(f"{source}__{child_field.name}__renditions")
+        elif field.many_to_one:
+            lookups.append(source)
+            if field.related_model is image_model:
+                lookups.append(f"{source}__renditions")
+    prefetch_related_objects(items, *dict.fromkeys(lookups))
+    streams, rich_texts = [], []
+    for name in fields:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, StreamField):
+            streams += [getattr(item, name) for item in items]
+        elif isinstance(field, RichTextField):
+            rich_texts += [getattr(item, name) or "" for item in items]
+    prefetch_streams(streams, context)
+    LinkVisibility.for_context(context).preload(rich_texts)
+    if hasattr(model, "prepare_api_listing"):
+        model.prepare_api_listing(items, fields)
+    if "translations" in fields:
+        translations = translations_for(items, context)
+        for item in items:
+            item._api_translations = translations[item.pk]
+
+
+class PublicImageSerializer(PrefetchedTagsMixin, ImageSerializer):
+    pass
+
+
+class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
+    pass
+
+
+class PublicImagesAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, ImagesAPIViewSet):
+    base_serializer_class = PublicImageSerializer
+    filter_backends = [FieldsFilter, SafeOrderingFilter, SearchFilter]
+
+    def get_queryset(self):
+        # Images in a private collection are left out, whoever asks.
+        return in_public_collections(self.model.objects.all().order_by("id"))
+
+    def get_object(self):
+        return _get_by_pk(self)
+
+
+class PublicDocumentsAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, DocumentsAPIViewSet):
+    base_serializer_class = PublicDocumentSerializer
+    filter_backends = [FieldsFilter, SafeOrderingFilter, SearchFilter]
+
+    def get_queryset(self):
+        return in_public_collections(self.model.objects.all().order_by("id"))
+
+    def get_object(self):
+        return _get_by_pk(self)
+
+
+def _get_by_pk(view):
+    if not hasattr(view, "_cached_object"):
+        try:
+            pk = parse_id("id", str(view.kwargs["pk"]))
+        except BadRequestError as error:
+            raise Http404("not found") from error
+        obj = view.get_queryset().filter(pk=pk).first()
+        if obj is None:
+            raise Http404("not found")
+        view._cached_object = obj
+    return view._cached_object
+
+
+class ReadOnlyEndpoint(ContentAPIMixin, BaseAPIViewSet):
+    """Base of the vocabulary endpoints: a listing and a detail by key, no `find`."""
+
+    pagination_class = None
+    known_query_parameters = frozenset({"_", "format", "locale"})
+    detail_query_parameters = frozenset({"_", "format", "locale"})
+
+    def allowed_query_parameters(self):
+        return (
+            self.known_query_parameters
+            if self.action == "listing_view"
+            else self.detail_query_parameters
+        )
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("<str:key>/", cls.as_view({"get": "detail_view"}), name="detail"),
+        ]
