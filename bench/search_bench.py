@@ -281,11 +281,12 @@ def set_taxonomy(model, rng, topic_ids, network_ids):
 
 def build(args):
     from django.contrib.auth.models import Group
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.models import Locale, Page, Site
 
     from home.models import HomePage, Network, Topic
     from library.models import LibraryIndexPage, ResourcePage, ResourceType
     from members.models import MemberDirectoryPage, MemberProfilePage
+    from privacy.members import restrict_page_to_members
     from webinars.models import WebinarIndexPage, WebinarPage
 
     rng = random.Random(args.seed)
@@ -308,10 +309,8 @@ def build(args):
     members_library = library.add_child(
         instance=LibraryIndexPage(title="Members’ library", slug="members-library")
     )
-    restriction = PageViewRestriction.objects.create(
-        page=members_library, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.set([Group.objects.get_or_create(name="Members")[0]])
+    Group.objects.get_or_create(name="Members")
+    restrict_page_to_members(members_library)
     webinar_index = home.add_child(instance=WebinarIndexPage(title="Webinars", slug="webinars"))
     directory = home.add_child(instance=MemberDirectoryPage(title="Our members", slug="members"))
     tree = Tree(locale)
@@ -370,10 +369,7 @@ def build(args):
         set_taxonomy(WebinarPage, rng, topic_ids, network_ids),
     )
     for webinar in webinars[:2]:
-        members_only = PageViewRestriction.objects.create(
-            page=webinar, restriction_type=PageViewRestriction.GROUPS
-        )
-        members_only.groups.set([restriction.groups.get()])
+        restrict_page_to_members(webinar)
     member_rows = [
         {
             "title": f"{rng.choice(WORDS).capitalize()} Children’s Alliance {n}",

@@ -26,6 +26,7 @@ from campaigns.models import (
 )
 from home.demo import SPARC, publish, site_copy_paragraph
 from home.models import CustomImage, Network, Topic
+from privacy.visibility import public_pages
 
 CENSUS = "Accurate Census Data"
 SPECIALIZED = "The Partnership provides targeted leadership"
@@ -285,7 +286,7 @@ def _pick(terms, slugs):
 
 
 def _picks(slugs) -> list[CampaignRelatedPage]:
-    pages = {page.slug: page for page in Page.objects.filter(slug__in=slugs).live().public()}
+    pages = {page.slug: page for page in public_pages(Page.objects.filter(slug__in=slugs))}
     return [CampaignRelatedPage(related_page=pages[slug]) for slug in slugs if slug in pages]
 
 

@@ -42,6 +42,7 @@ from campaigns.serializers import (
 )
 from home.blocks import BodyBlock, CallToActionBlock, StatisticBlock
 from home.models import BasePage, CustomRendition, TaxonomyMixin
+from privacy.visibility import public_pages
 
 HERO_SPEC = "fill-1600x700"
 CARD_IMAGE_SPEC = "fill-640x360"
@@ -82,13 +83,8 @@ class CampaignIndexPage(BasePage):
 
     def campaigns(self):
         """Live, public campaigns of this section (a members-only one never shows here)."""
-        return (
-            CampaignPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .order_by("title")
-        )
+        campaigns = public_pages(CampaignPage.objects.child_of(self))
+        return campaigns.select_related("hero_image").order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -274,7 +270,7 @@ class CampaignPage(TaxonomyMixin, BasePage):
         its title never leaks onto this page or into the API."""
         ids = [link.related_page_id for link in self.related_page_links.all()]
         keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-        visible = Page.objects.filter(translation_key__in=keys.values()).live().public()
+        visible = public_pages(Page.objects.filter(translation_key__in=keys.values()))
         by_key = {}
         for page in visible:
             if page.locale_id == self.locale_id or page.pk in keys:

@@ -28,7 +28,8 @@ from typing import Any, Protocol, runtime_checkable
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 from wagtail import hooks
-from wagtail.models import Page
+
+from privacy.visibility import public_pages
 
 RELATED_CONTENT_HOOK = "register_campaign_related_content"
 FIGURES_HOOK = "register_campaign_figures"
@@ -41,20 +42,15 @@ def public_pages_filed_with(model, campaign, *, by_topic: bool = True):
     """Live, public pages of `model` in the campaign's language that share one of its
     networks (or, with `by_topic`, one of its topics): the base of every provider.
 
-    Aliases of non-public pages are left out: an alias is as private as its source,
-    wherever it is placed, and campaign pages and the API are public and cached.
+    Campaign pages and the API are public and may be cached: privacy's door decides.
     """
     sharing = Q(networks__in=campaign.network_ids)
     if by_topic:
         sharing |= Q(topics__in=campaign.topic_ids)
     if not (campaign.network_ids or (by_topic and campaign.topic_ids)):
         return model.objects.none()
-    return (
-        model.objects.live()
-        .public()
-        .filter(locale_id=campaign.locale_id, pk__in=model.objects.filter(sharing).values("pk"))
-        .exclude(alias_of__in=Page.objects.not_public().values("pk"))
-    )
+    filed = model.objects.filter(sharing).values("pk")
+    return public_pages(model.objects.filter(locale_id=campaign.locale_id, pk__in=filed))
 
 
 @runtime_checkable
@@ -65,7 +61,7 @@ class RelatedContentProvider(Protocol):
     - `key`: a stable identifier (used in the API and as an HTML id), e.g. "upcoming_webinars";
     - `heading`: the section heading shown on the page, e.g. "Upcoming webinars";
     - `items(campaign, limit)`: at most `limit` pages, in display order. They must be
-      live and public (`.live().public()`): the campaign page and the API may be cached
+      ones anyone may see (`privacy.visibility.public_pages`): the page and the API may be cached
       and shared. A fixed number of queries, whatever the number of pages.
 
     Optional (looked up with getattr):

@@ -162,29 +162,22 @@ def _on_page_saved(sender, instance, update_fields=None, **kwargs):
 
 
 def connect_signals() -> None:
-    """Connected in HomeConfig.ready, so that management commands (scheduled
+    """Connected in ContentAPIConfig.ready, so that management commands (scheduled
     publishing, the demo loader) change the version too."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import (
-        Collection,
-        CollectionViewRestriction,
-        Locale,
-        Page,
-        PageViewRestriction,
-        Site,
-    )
+    from wagtail.models import Collection, Locale, Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from home.models import Network, State, Topic
+    from privacy.visibility import restriction_models
 
     page_published.connect(bump_content_version, dispatch_uid="content-api-published")
     page_unpublished.connect(bump_content_version, dispatch_uid="content-api-unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid="content-api-moved")
 
     watched = [
-        PageViewRestriction,
-        CollectionViewRestriction,
+        *restriction_models(),
         Collection,
         Site,
         Locale,
@@ -200,15 +193,11 @@ def connect_signals() -> None:
         watched.append(apps.get_model(extra))
     for model in watched:
         uid = f"content-api-{model._meta.label_lower}"
+        if model._meta.auto_created:  # a many-to-many table (a restriction's groups)
+            m2m_changed.connect(bump_content_version, sender=model, dispatch_uid=uid)
+            continue
         post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + "-save")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid + "-delete")
-    for restriction in (PageViewRestriction, CollectionViewRestriction):
-        m2m_changed.connect(
-            bump_content_version,
-            sender=restriction.groups.through,
-            dispatch_uid=f"content-api-{restriction._meta.label_lower}-groups",
-        )
-
     from django.apps import apps
 
     for model in apps.get_models():

@@ -23,6 +23,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.rich_text import RichText
 
+from privacy.visibility import public_media, public_pages
+
 BLOCK_IMAGE_SPEC = "max-1600x1600"
 _LINK = re.compile(r"<a(\s[^>]*)>(.*?)</a>", re.DOTALL | re.IGNORECASE)
 _ATTR = re.compile(r'([a-z-]+)="([^"]*)"', re.IGNORECASE)
@@ -114,28 +116,13 @@ def _int(value):
 def _public_pages(ids):
     from wagtail.models import Page
 
-    return Page.objects.filter(pk__in=ids).live().public()
+    return public_pages(Page.objects.filter(pk__in=ids))
 
 
 def _public_documents(ids):
     from wagtail.documents import get_document_model
 
-    return in_public_collections(get_document_model().objects.filter(pk__in=ids))
-
-
-def in_public_collections(queryset):
-    """Images or documents outside every collection with a view restriction (and its
-    child collections), whoever asks: the API is anonymous."""
-    from django.db.models import Q
-    from wagtail.models import Collection, CollectionViewRestriction
-
-    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    private = Q(pk__in=[])
-    for path in paths:
-        private |= Q(path__startswith=path)
-    # By collection id: the search backends can filter on it (not on its path).
-    private_ids = Collection.objects.filter(private).values_list("pk", flat=True)
-    return queryset.exclude(collection__in=list(private_ids))
+    return public_media(get_document_model().objects.filter(pk__in=ids))
 
 
 def rich_text_format(context) -> str:
@@ -255,10 +242,9 @@ class TranslationsField(serializers.Field):
 
 def translations_for(pages, context) -> dict:
     """{page pk: [its translations]}, in one query for all `pages`."""
-    from wagtail.models import Page
 
     base = (context or {}).get("base_queryset")
-    queryset = base if base is not None else Page.objects.live().public()
+    queryset = base if base is not None else public_pages()
     keys = {page.translation_key for page in pages}
     rows = (
         queryset.filter(translation_key__in=keys)

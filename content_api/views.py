@@ -61,10 +61,10 @@ from content_api.representation import (
     LinkVisibility,
     PrefetchedTagsMixin,
     PublicPageSerializer,
-    in_public_collections,
     prefetch_streams,
     translations_for,
 )
+from privacy.visibility import public_media, public_pages
 
 DETAIL_QUERY_PARAMETERS = frozenset({"fields", "rich_text_format", "site", "type", "_", "format"})
 
@@ -176,10 +176,10 @@ class PrefetchingListingMixin:
         return self.get_paginated_response(serializer.data)
 
 
-def public_pages(request):
-    """Live pages no view restriction applies to, on the requested site and its
-    translations. Whoever asks: the caller's session and cookies are never read."""
-    queryset = Page.objects.live().public()
+def site_pages(request):
+    """The pages anyone may open (privacy.visibility.public_pages) on the requested site
+    and its translations. Whoever asks: the caller's session and cookies are never read."""
+    queryset = public_pages()
     hostname = request.GET.get("site")
     if hostname:
         name, _, port = hostname.partition(":")
@@ -216,7 +216,7 @@ class PublicPagesAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, PagesAPIVi
     def get_base_queryset(self):
         # Asked for several times per request (queryset, filters, serializer context).
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = public_pages(self.request)
+            self._base_queryset = site_pages(self.request)
         return self._base_queryset.all()
 
     def get_root_page(self):
@@ -356,7 +356,7 @@ class PublicImagesAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, ImagesAPI
 
     def get_queryset(self):
         # Images in a private collection are left out, whoever asks.
-        return in_public_collections(self.model.objects.all().order_by("id"))
+        return public_media(self.model.objects.all().order_by("id"))
 
     def get_object(self):
         return _get_by_pk(self)
@@ -367,7 +367,7 @@ class PublicDocumentsAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, Docume
     filter_backends = [FieldsFilter, SafeOrderingFilter, SearchFilter]
 
     def get_queryset(self):
-        return in_public_collections(self.model.objects.all().order_by("id"))
+        return public_media(self.model.objects.all().order_by("id"))
 
     def get_object(self):
         return _get_by_pk(self)

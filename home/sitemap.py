@@ -13,6 +13,8 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from privacy.visibility import public_pages
+
 
 class MultilingualSitemap(Sitemap):
     def items(self):
@@ -21,8 +23,7 @@ class MultilingualSitemap(Sitemap):
         for home in homes:
             in_any_language |= Page.objects.descendant_of(home, inclusive=True)
         return (
-            in_any_language.live()
-            .public()
+            public_pages(in_any_language)
             .select_related("locale")
             .order_by("path")
             .defer_streamfields()
@@ -52,9 +53,7 @@ class MultilingualSitemap(Sitemap):
         """Every live, public language version of these pages, in one query."""
         versions = defaultdict(list)
         pages = (
-            Page.objects.filter(translation_key__in=translation_keys)
-            .live()
-            .public()
+            public_pages(Page.objects.filter(translation_key__in=translation_keys))
             .select_related("locale")
             .order_by("locale__language_code")
         )

@@ -13,6 +13,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from privacy.visibility import public_pages
+
 # Query parameters the switcher carries to the same view in the other language (the
 # search box's query); anything else, such as a login's `next`, is left behind.
 KEPT_PARAMETERS = ("q",)
@@ -34,7 +36,7 @@ class PageVersions:
     by_language: dict[str, Page]
     public_languages: frozenset[str]
 
-    def public(self) -> dict[str, Page]:
+    def open_to_all(self) -> dict[str, Page]:
         return {code: p for code, p in self.by_language.items() if code in self.public_languages}
 
     def language_of(self, page: Page) -> str:
@@ -51,7 +53,7 @@ def page_versions(request, page: Page) -> PageVersions:
         return cache[1]
     live = page.get_translations(inclusive=True).live()
     by_language = {p.locale.language_code: p for p in live.select_related("locale")}
-    public_pks = set(live.public().values_list("pk", flat=True))
+    public_pks = set(public_pages(live).values_list("pk", flat=True))
     versions = PageVersions(
         by_language=by_language,
         public_languages=frozenset(code for code, p in by_language.items() if p.pk in public_pks),
@@ -86,7 +88,7 @@ def language_links(request, page: Page | None) -> list[LanguageLink]:
     is_public = own_language in versions.public_languages
     # Someone reading a members-only page may follow it to its (equally restricted)
     # translation; everyone else is only ever sent to public pages.
-    translations = versions.public() if is_public else dict(versions.by_language)
+    translations = versions.open_to_all() if is_public else dict(versions.by_language)
     translations[own_language] = page
     homes = None
     links = []
@@ -122,7 +124,7 @@ def hreflang_alternates(request, page: Page) -> list[tuple[str, str]]:
     versions = page_versions(request, page)
     if versions.language_of(page) not in versions.public_languages:
         return []
-    public = versions.public()
+    public = versions.open_to_all()
     if len(public) < 2:
         return []
     alternates = [(code, p.get_full_url(request)) for code, p in sorted(public.items())]

@@ -12,7 +12,6 @@ from datetime import date
 
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.models import CollectionViewRestriction
 
 from content_api.vocabularies import VocabularyEndpoint
 from library.serializers import resource_type_vocabulary
@@ -70,29 +69,6 @@ class ResourceFilter(BaseFilterBackend):
         if before:
             resources = resources.filter(published_on__lte=before)
         return queryset.filter(pk__in=resources.values("pk"))
-
-
-def exclude_restricted_collections(queryset):
-    """Documents (or images) outside every collection with a view restriction, and
-    outside their child collections. The public API is anonymous, so any restriction
-    at all hides a collection, whatever the caller's cookies."""
-    from wagtail.models import Collection
-
-    restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    for path_prefix in restricted:
-        queryset = queryset.exclude(
-            collection__in=Collection.objects.filter(path__startswith=path_prefix)
-        )
-    return queryset
-
-
-class PublicCollectionsOnlyMixin:
-    """For the documents (and images) API viewsets: never list or show an item that
-    lives in a private collection, even if Wagtail's own check would let the request
-    through (it asks the request; this asks nothing)."""
-
-    def get_queryset(self):
-        return exclude_restricted_collections(super().get_queryset())
 
 
 class ResourceTypesAPIView(VocabularyEndpoint):

@@ -9,13 +9,13 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from wagtail.models import Collection, PageViewRestriction
+from wagtail.models import Collection
 
 from home.demo import publish, site_copy_paragraph
 from home.models import CustomDocument, Network, State, Topic
 from library.models import LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
 from library.pdf import minimal_pdf
-from privacy.members import private_collection
+from privacy.members import private_collection, restrict_page_to_members
 
 DEMO_MEMBER_USERNAME = "member"
 DEMO_MEMBER_PASSWORD = "members-library-demo"  # noqa: S105 - a demo account, logged by `load`
@@ -221,15 +221,6 @@ def _index(parent, *, title, slug, introduction, show_in_menus=False) -> Library
     return page
 
 
-def _restrict_to_members(page) -> None:
-    if page.view_restrictions.exists():
-        return
-    restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.set([Group.objects.get(name="Members")])
-
-
 def _resource(parent, spec, *, document=None) -> bool:
     title, kind, published_on, topics, networks, states, summary, organisations = spec
     slug = _slug(title)
@@ -316,7 +307,7 @@ def load(home_page, log) -> None:
         slug="members",
         introduction="Resources for staff of member organizations only.",
     )
-    _restrict_to_members(members)
+    restrict_page_to_members(members)
     collection = private_collection()
     created = 0
     for spec in MEMBERS_RESOURCES:

@@ -17,12 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import Network, State, Topic
 from languages.terms import in_language
-from privacy.visibility import (
-    failed_restrictions,
-    is_restricted_path,
-    restricted_paths,
-    visible_pages,
-)
+from privacy.visibility import failed_restrictions, pages_visible_to, restricted_page_ids
 from taxonomy.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 
 MAX_QUERY_LENGTH = 200
@@ -79,7 +74,7 @@ class LibraryListing:
             .descendant_of(index_page)
             .filter(locale_id=index_page.locale_id)
         )
-        self.visible = visible_pages(base, request, self._failed)
+        self.visible = pages_visible_to(request, base, self._failed)
 
         # Keyword
         self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
@@ -245,6 +240,6 @@ class LibraryListing:
         """Flag the resources this visitor sees but others don't, for a "Members only" badge."""
         if not self.is_personal:
             return
-        paths = restricted_paths()
+        restricted = restricted_page_ids(resources)
         for resource in resources:
-            resource.is_members_only = is_restricted_path(resource.path, paths)
+            resource.is_members_only = resource.pk in restricted

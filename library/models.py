@@ -1,9 +1,8 @@
 """The resource library: reports, toolkits, fact sheets and other resources, some for members only.
 
-Who may see a resource is decided by Wagtail's own view restrictions, never by a field
-of the resource: a restriction on the resource or on any section above it (a
-`LibraryIndexPage` with a "Members" group restriction) makes it members-only, and
-every listing, search, API and sitemap query goes through `privacy.visibility`.
+A restriction on a resource or on a section above it (a `LibraryIndexPage` restricted to
+the Members group) makes it members-only; what a visitor may see is privacy's answer
+(privacy.visibility).
 """
 
 from django.core.paginator import Paginator
@@ -26,6 +25,7 @@ from library.serializers import (
     ResourceFilesField,
     ResourceTypeField,
 )
+from privacy.visibility import pages_visible_to, public_pages
 
 RESOURCES_PER_PAGE = 12
 
@@ -182,12 +182,10 @@ class ResourcePage(TaxonomyMixin, BasePage):
     @classmethod
     def prepare_api_listing(cls, pages, fields):
         """The public related resources of a whole API listing at once."""
-        from privacy.visibility import visible_pages
-
         if "related_resources" not in fields:
             return
         ids = {link.resource_id for page in pages for link in page.related_resource_links.all()}
-        visible = visible_pages(ResourcePage.objects.filter(pk__in=ids).live(), None)
+        visible = public_pages(ResourcePage.objects.filter(pk__in=ids))
         by_id = {page.pk: page for page in visible}
         for page in pages:
             page._api_related_resources = [
@@ -199,12 +197,11 @@ class ResourcePage(TaxonomyMixin, BasePage):
     def visible_related_resources(self, request=None):
         """Related resources this visitor may see (a public resource may point to a
         members-only one: its title must not show to anyone else)."""
-        from privacy.visibility import visible_pages
-
         ids = [link.resource_id for link in self.related_resource_links.all()]
         if not ids:
             return []
-        visible = visible_pages(ResourcePage.objects.filter(pk__in=ids).live(), request)
+        resources = ResourcePage.objects.filter(pk__in=ids)
+        visible = pages_visible_to(request, resources) if request else public_pages(resources)
         by_id = {page.pk: page for page in visible}
         return [by_id[pk] for pk in ids if pk in by_id]
 

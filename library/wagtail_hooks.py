@@ -9,6 +9,7 @@ from wagtail import hooks
 from campaigns.related import public_pages_filed_with
 from home.models import Network, Topic
 from library.models import LibraryIndexPage, ResourcePage
+from privacy.visibility import public_pages
 
 
 class RecentCampaignResources:
@@ -32,13 +33,8 @@ class RecentCampaignResources:
 
     def more_url(self, campaign):
         """The library, filtered by the campaign's networks (or else its topics)."""
-        library = (
-            LibraryIndexPage.objects.live()
-            .public()
-            .filter(locale_id=campaign.locale_id)
-            .order_by("depth", "path")
-            .first()
-        )
+        libraries = public_pages(LibraryIndexPage.objects.filter(locale_id=campaign.locale_id))
+        library = libraries.order_by("depth", "path").first()
         if library is None:
             return ""
         query = QueryDict(mutable=True)

@@ -20,6 +20,7 @@ from wagtail.models import Locale, Site
 from home.models import State
 from members.models import MemberDirectoryPage
 from members.stats import public_member_profiles
+from privacy.visibility import public_pages
 from taxonomy.filters import FACETS, TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 
 
@@ -135,10 +136,5 @@ class MemberStatesAPIViewSet(BaseAPIViewSet):
     def _directory(site):
         if site is None:
             return None
-        return (
-            MemberDirectoryPage.objects.live()
-            .public()
-            .filter(locale=Locale.get_default())
-            .descendant_of(site.root_page, inclusive=True)
-            .first()
-        )
+        directories = MemberDirectoryPage.objects.filter(locale=Locale.get_default())
+        return public_pages(directories.descendant_of(site.root_page, inclusive=True)).first()

@@ -20,6 +20,7 @@ from home.models import BasePage, CustomRendition, Network, State, TaxonomyMixin
 from home.models.social import SOCIAL_LINK_FIELDS, SocialLinksMixin
 from home.models.taxonomy import default_language_only
 from members.maps import state_tile_map
+from privacy.visibility import public_pages
 from taxonomy.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
 from taxonomy.serializers import NetworkSerializer, StateSerializer, TopicSerializer
 from taxonomy.states import name_sort_key
@@ -84,7 +85,7 @@ class MemberDirectoryPage(BasePage):
         """The live, public member profiles listed in this directory (any filter applies
         on top). Restricted and unpublished profiles never appear: not in the list, the
         map counts or the API summary."""
-        return MemberProfilePage.objects.child_of(self).live().public()
+        return public_pages(MemberProfilePage.objects.child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -318,7 +319,7 @@ def _pages_linking_to(member, app_label, model_name):
     matching = models.Q()
     for path in paths:
         matching |= models.Q(**{path: member})
-    pages = model.objects.live().public().filter(matching).distinct()
+    pages = public_pages(model.objects.filter(matching)).distinct()
     return list(pages.order_by("-first_published_at")[:20])
 
 

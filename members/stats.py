@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from home.models import Network
 from members.models import MemberProfilePage
+from privacy.visibility import public_pages
 from taxonomy.filters import filter_by_taxonomy
 
 
@@ -17,7 +18,7 @@ def public_member_profiles(site=None):
     share its state, locality and networks, so counting them too would count it twice.
     Unpublished and view-restricted profiles never count. With `site`, only that site's.
     """
-    queryset = MemberProfilePage.objects.live().public().filter(locale=Locale.get_default())
+    queryset = public_pages(MemberProfilePage.objects.filter(locale=Locale.get_default()))
     if site is not None:
         queryset = queryset.descendant_of(site.root_page)
     return queryset

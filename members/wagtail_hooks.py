@@ -11,6 +11,7 @@ from campaigns.related import public_pages_filed_with
 from home.models import Network
 from members.models import MemberDirectoryPage, MemberProfilePage
 from members.stats import network_membership
+from privacy.visibility import public_pages
 
 
 def _membership_sentence(member_count: int, place_count: int) -> str:
@@ -48,9 +49,8 @@ class CampaignNetworkMembers:
 
     def more_url(self, campaign):
         """The member directory, filtered by the campaign's networks."""
-        directory = (
-            MemberDirectoryPage.objects.live().public().filter(locale_id=campaign.locale_id).first()
-        )
+        directories = MemberDirectoryPage.objects.filter(locale_id=campaign.locale_id)
+        directory = public_pages(directories).first()
         if directory is None:
             return ""
         slugs = Network.objects.filter(pk__in=campaign.network_ids).values_list("slug", flat=True)

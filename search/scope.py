@@ -1,9 +1,6 @@
-"""Which pages the site search may ever show: the one place that decides it.
-
-Only live pages that anyone may open: no page with a view restriction of any kind
-(login, groups, password) and nothing below a restricted section. The answer is the
-same for every visitor, members and editors included, so a search page or a
-suggestion can be cached and shared; members find their content in the library.
+"""Which pages the site search may ever show: those of the site and language that anyone
+may open (privacy.visibility.public_pages), the same for every visitor, so a search page
+or a suggestion can be cached and shared; members find their content in the library.
 
 Aliases are left out too: an alias repeats a page that is already indexed in its own
 place (and in another language it would show the source language's text).
@@ -11,6 +8,8 @@ place (and in another language it would show the source language's text).
 
 from django.db.models import Q
 from wagtail.models import Locale, Page
+
+from privacy.visibility import public_pages
 
 
 def site_roots(site) -> list[Page]:
@@ -30,7 +29,7 @@ def searchable_pages(site, locale: Locale | None = None, roots: list[Page] | Non
     in_site = Q()
     for root in roots:
         in_site |= Q(path__startswith=root.path)
-    pages = Page.objects.live().public().filter(in_site)
+    pages = public_pages(Page.objects.filter(in_site))
     if locale is not None:
         pages = pages.filter(locale=locale)
     # `alias_of` is not an indexed filter field; `id` is.

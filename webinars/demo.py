@@ -11,10 +11,10 @@ from datetime import datetime, time, timedelta
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
 from home.demo import SPARC, publish, site_copy_html, site_copy_paragraph
 from home.models import Network, Topic
+from privacy.members import restrict_page_to_members
 from webinars.models import Series, WebinarIndexPage, WebinarPage, WebinarSpeaker
 
 SERIES = [
@@ -250,8 +250,5 @@ def load_webinar(index, entry, series, topics, networks, members) -> WebinarPage
     index.add_child(instance=webinar)
     publish(webinar)
     if members_only and members is not None:
-        restriction = PageViewRestriction.objects.create(
-            page=webinar, restriction_type=PageViewRestriction.GROUPS
-        )
-        restriction.groups.add(members)
+        restrict_page_to_members(webinar)
     return webinar

@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage, TaxonomyMixin
 from home.models.taxonomy import SharedSlugMixin, default_language_only
+from privacy.visibility import public_pages
 from taxonomy.filters import TaxonomyFilterError
 from webinars.calendar import (
     FEED_MAX_EVENTS,
@@ -144,12 +145,8 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
     def webinars(self):
         """Live, public webinars of this section. Members-only sessions never appear in
         the listing or the feed, whoever asks: both may be cached and shared."""
-        return (
-            WebinarPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("webinar_series", "locale")
-        )
+        webinars = public_pages(WebinarPage.objects.child_of(self))
+        return webinars.select_related("webinar_series", "locale")
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -361,7 +358,7 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         if "related_resources" not in fields:
             return
         ids = {link.resource_id for page in pages for link in page.related_resource_links.all()}
-        visible = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public()}
+        visible = {page.pk: page for page in public_pages(Page.objects.filter(pk__in=ids))}
         for page in pages:
             page._related_resources = [
                 visible[link.resource_id]
@@ -376,7 +373,7 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         if hasattr(self, "_related_resources"):
             return self._related_resources
         ids = [link.resource_id for link in self.related_resource_links.all()]
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public()}
+        pages = {page.pk: page for page in public_pages(Page.objects.filter(pk__in=ids))}
         return [pages[pk] for pk in ids if pk in pages]
 
     @cached_property

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.related import public_pages_filed_with
 from home.models import Network, Topic
+from privacy.visibility import public_pages
 from webinars.models import Series, WebinarIndexPage, WebinarPage
 
 
@@ -47,9 +48,7 @@ class UpcomingCampaignWebinars:
 
     def more_url(self, campaign):
         """The webinar listing, filtered by the campaign's networks (or else its topics)."""
-        index = (
-            WebinarIndexPage.objects.live().public().filter(locale_id=campaign.locale_id).first()
-        )
+        index = public_pages(WebinarIndexPage.objects.filter(locale_id=campaign.locale_id)).first()
         if index is None:
             return ""
         query = QueryDict(mutable=True)

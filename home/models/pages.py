@@ -1,7 +1,6 @@
 """Home and standard pages, and the base every page type of the site builds on."""
 
 from django.db import models
-from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,14 +8,15 @@ from wagtail.api import APIField
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from content_api.headless_preview import HeadlessPreviewModeMixin
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, ProvisionBlock
+from privacy.pages import PrivacyRulesMixin
 
 
-class BasePage(HeadlessPreviewModeMixin, Page):
+class BasePage(PrivacyRulesMixin, HeadlessPreviewModeMixin, Page):
     """Fields every page of the site has: a summary for listings and previews, and a
     social image for link previews; previews in the headless front end too."""
 
@@ -44,23 +44,6 @@ class BasePage(HeadlessPreviewModeMixin, Page):
 
     class Meta:
         abstract = True
-
-    def get_view_restrictions(self):
-        """An alias is as private as its source, wherever the source's restriction sits.
-
-        Wagtail checks an alias against restrictions on its source page itself but not
-        on the source's sections, so an alias of a page in a members-only section would
-        be served to anyone (see privacy/copies.py for copies).
-        """
-        restrictions = super().get_view_restrictions()
-        if not self.alias_of_id:
-            return restrictions
-        source_and_sections = Page.objects.get(pk=self.alias_of_id).get_ancestors(inclusive=True)
-        return PageViewRestriction.objects.filter(
-            Q(pk__in=restrictions.values("pk"))
-            | Q(page__in=source_and_sections.values("pk"))
-            | Q(page=self)
-        )
 
     @property
     def meta_description(self) -> str:

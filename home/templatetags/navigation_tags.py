@@ -5,6 +5,7 @@ from django import template
 from wagtail.models import Site
 
 from home.models import SiteNotice
+from privacy.visibility import public_pages
 
 register = template.Library()
 
@@ -24,7 +25,7 @@ def main_navigation(context):
     root = _language_root(request)
     items = []
     if root is not None:
-        items = list(root.get_children().live().public().in_menu())
+        items = list(public_pages(root.get_children()).in_menu())
     current = context.get("page")
     return {"root": root, "items": items, "current": current, "request": request}
 

@@ -4,8 +4,7 @@ import datetime
 
 import pytest
 
-from library.api import exclude_restricted_collections
-from library.factories import DocumentFactory, ResourcePageFactory, private_collection
+from library.factories import ResourcePageFactory
 
 LIST = "/api/v2/pages/?type=library.ResourcePage&fields=resource_type,published_on"
 
@@ -89,13 +88,3 @@ def test_api_bad_resource_filter_is_a_400_naming_the_parameter(resources, client
 def test_api_resource_filter_without_type_leaves_only_resources(resources, home_page, client):
     response = client.get("/api/v2/pages/?resource_type=toolkit")
     assert titles(response) == ["Budget toolkit"]
-
-
-@pytest.mark.django_db
-def test_documents_in_private_collections_and_their_children_are_excluded(db):
-    from home.models import CustomDocument
-
-    public = DocumentFactory(title="Public")
-    DocumentFactory(title="Private", collection=private_collection())
-    DocumentFactory(title="Nested", collection=private_collection().add_child(name="2025"))
-    assert list(exclude_restricted_collections(CustomDocument.objects.all())) == [public]
