@@ -323,7 +323,7 @@ def build(args):
                 "slug": "resource",
                 "fields": {
                     "summary": sentence(rng, rng.randint(10, 25)),
-                    "kind": rng.choice(kinds),
+                    "resource_type": rng.choice(kinds),
                     "published_on": date(2015, 1, 1) + timedelta(days=rng.randint(0, 3800)),
                     "body": [("paragraph", f"<p>{sentence(rng, rng.randint(40, 120))}</p>")],
                 },

@@ -197,6 +197,8 @@ class FieldsFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
         fields.discard("locale")  # its own filter
+        # A section's filter of the same name (`resource_type`) means more than equality.
+        fields -= set(getattr(view, "section_filter_parameters", ()))
         for name, raw in request.GET.items():
             if name not in fields:
                 continue

@@ -35,8 +35,11 @@ PAGE_FILTER_BACKENDS = [TaxonomyFilter, ResourceFilter, WebinarFilter]
 class PagesEndpoint(PublicPagesAPIViewSet):
     # Section filters run before Wagtail's own (search must come last).
     filter_backends = PAGE_FILTER_BACKENDS + PublicPagesAPIViewSet.filter_backends
-    known_query_parameters = PublicPagesAPIViewSet.known_query_parameters.union(
+    section_filter_parameters = frozenset().union(
         *(backend.query_parameters for backend in PAGE_FILTER_BACKENDS)
+    )
+    known_query_parameters = (
+        PublicPagesAPIViewSet.known_query_parameters | section_filter_parameters
     )
 
 

@@ -63,7 +63,7 @@ class ResourceFilter(BaseFilterBackend):
 
         resources = ResourcePage.objects.all()
         if types:
-            resources = resources.filter(kind__in=types)
+            resources = resources.filter(resource_type__in=types)
         if after:
             resources = resources.filter(published_on__gte=after)
         if before:

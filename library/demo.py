@@ -222,14 +222,14 @@ def _index(parent, *, title, slug, introduction, show_in_menus=False) -> Library
 
 
 def _resource(parent, spec, *, document=None) -> bool:
-    title, kind, published_on, topics, networks, states, summary, organisations = spec
+    title, resource_type, published_on, topics, networks, states, summary, organisations = spec
     slug = _slug(title)
     if parent.get_children().filter(slug=slug).exists():
         return False
     page = ResourcePage(
         title=title,
         slug=slug,
-        kind=kind,
+        resource_type=resource_type,
         published_on=published_on,
         summary=summary,
         authoring_organisations=organisations,
@@ -240,7 +240,7 @@ def _resource(parent, spec, *, document=None) -> bool:
     page.networks = list(Network.objects.filter(slug__in=networks, locale=parent.locale))
     page.states = list(State.objects.filter(code__in=states))
     if document is not None:
-        page.files = [ResourceFile(document=document, label=FILE_LABELS[kind])]
+        page.files = [ResourceFile(document=document, label=FILE_LABELS[resource_type])]
     parent.add_child(instance=page)
     publish(page)
     return True

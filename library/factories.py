@@ -33,7 +33,7 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Resource {n}")
     summary = "A resource for child advocates."
-    kind = ResourceType.REPORT
+    resource_type = ResourceType.REPORT
     published_on = datetime.date(2025, 3, 1)
 
 

@@ -118,7 +118,7 @@ class LibraryListing:
     def _filtered(self, *, skip: str | None = None):
         queryset = self._searched()
         if self.types and skip != "type":
-            queryset = queryset.filter(kind__in=self.types)
+            queryset = queryset.filter(resource_type__in=self.types)
         taxonomy = {name: values for name, values in self.taxonomy.items() if name != skip}
         queryset = filter_by_taxonomy(queryset, taxonomy)
         if self.years and skip != "year":
@@ -152,7 +152,7 @@ class LibraryListing:
 
         groups = []
 
-        counts = self.count_by(self._filtered(skip="type"), "kind")
+        counts = self.count_by(self._filtered(skip="type"), "resource_type")
         groups.append(
             FacetGroup(
                 "type",

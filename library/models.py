@@ -91,7 +91,7 @@ class LibraryIndexPage(BasePage):
 class ResourcePage(TaxonomyMixin, BasePage):
     """One resource of the library, such as a report or a toolkit, with its files or link."""
 
-    kind = models.CharField(
+    resource_type = models.CharField(
         "resource type",
         max_length=20,
         choices=ResourceType.choices,
@@ -132,11 +132,11 @@ class ResourcePage(TaxonomyMixin, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("authoring_organisations"),
         index.SearchField("body"),
-        index.FilterField("kind"),
+        index.FilterField("resource_type"),
         index.FilterField("published_on"),
     ]
     content_panels = BasePage.content_panels + [
-        FieldRowPanel(["kind", "published_on", "last_reviewed_on"], heading="Resource"),
+        FieldRowPanel(["resource_type", "published_on", "last_reviewed_on"], heading="Resource"),
         "authoring_organisations",
         "cover_image",
         "body",
@@ -148,7 +148,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
         *TaxonomyMixin.taxonomy_panels,
     ]
     api_fields = BasePage.api_fields + [
-        APIField("resource_type", serializer=ResourceTypeField(source="kind")),
+        APIField("resource_type", serializer=ResourceTypeField()),
         APIField("published_on"),
         APIField("authoring_organisations", serializer=OrganisationListField()),
         *TaxonomyMixin.taxonomy_api_fields,
@@ -173,7 +173,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
 
     @property
     def resource_type_label(self) -> str:
-        return self.get_kind_display()
+        return self.get_resource_type_display()
 
     @property
     def organisation_names(self) -> list[str]:

@@ -92,7 +92,7 @@ class RelatedResourcesField(serializers.Field):
             {
                 "id": resource.pk,
                 "title": resource.title,
-                "resource_type": resource.kind,
+                "resource_type": resource.resource_type,
                 "html_url": resource.get_full_url(request),
             }
             for resource in _public_related_resources(page)

@@ -26,10 +26,14 @@ class RecentCampaignResources:
         return list(resources.order_by("-published_on", "-pk")[:limit])
 
     def describe(self, resource):
-        return f"{resource.get_kind_display()}, {formats.date_format(resource.published_on)}"
+        published_on = formats.date_format(resource.published_on)
+        return f"{resource.get_resource_type_display()}, {published_on}"
 
     def api_data(self, resource):
-        return {"resource_type": resource.kind, "published_on": resource.published_on.isoformat()}
+        return {
+            "resource_type": resource.resource_type,
+            "published_on": resource.published_on.isoformat(),
+        }
 
     def more_url(self, campaign):
         """The library, filtered by the campaign's networks (or else its topics)."""

@@ -92,7 +92,7 @@ def api_site(home_page):
         parent=library,
         title="School meals in Ohio",
         slug="school-meals-ohio",
-        kind=ResourceType.POLICY_BRIEF,
+        resource_type=ResourceType.POLICY_BRIEF,
         published_on=date(2025, 4, 1),
     )
     brief.topics.set([nutrition])
@@ -104,7 +104,7 @@ def api_site(home_page):
     )
     restrict_to_members(members_library)
     hidden_brief = ResourcePageFactory(
-        parent=members_library, title="Hidden brief", kind=ResourceType.POLICY_BRIEF
+        parent=members_library, title="Hidden brief", resource_type=ResourceType.POLICY_BRIEF
     )
 
     directory = MemberDirectoryPageFactory(parent=home_page)

@@ -87,7 +87,7 @@ def library(home_page, inicio):
 
 def add_resource(library, title: str, titulo: str, published_on: datetime.date):
     resource = ResourcePageFactory(
-        parent=library["index"], title=title, kind="fact-sheet", published_on=published_on
+        parent=library["index"], title=title, resource_type="fact-sheet", published_on=published_on
     )
     return resource, publish_translation(resource, title=titulo)
 

@@ -14,21 +14,21 @@ def resources(library, nutrition):
     ResourcePageFactory(
         parent=library,
         title="School meals brief",
-        kind="policy-brief",
+        resource_type="policy-brief",
         published_on=datetime.date(2025, 4, 1),
         topics=[nutrition],
     )
     ResourcePageFactory(
         parent=library,
         title="WIC fact sheet",
-        kind="fact-sheet",
+        resource_type="fact-sheet",
         published_on=datetime.date(2024, 12, 31),
         topics=[nutrition],
     )
     ResourcePageFactory(
         parent=library,
         title="Budget toolkit",
-        kind="toolkit",
+        resource_type="toolkit",
         published_on=datetime.date(2025, 1, 1),
     )
 

@@ -30,7 +30,7 @@ def resources(library, nutrition, health):
         "brief_2025": ResourcePageFactory(
             parent=library,
             title="School meals brief",
-            kind="policy-brief",
+            resource_type="policy-brief",
             published_on=datetime.date(2025, 4, 1),
             topics=[nutrition],
             states=list(State.objects.filter(code__in=["OH"])),
@@ -38,20 +38,20 @@ def resources(library, nutrition, health):
         "brief_2024": ResourcePageFactory(
             parent=library,
             title="WIC brief",
-            kind="policy-brief",
+            resource_type="policy-brief",
             published_on=datetime.date(2024, 5, 1),
             topics=[nutrition],
         ),
         "fact_2025": ResourcePageFactory(
             parent=library,
             title="Medicaid fact sheet",
-            kind="fact-sheet",
+            resource_type="fact-sheet",
             published_on=datetime.date(2025, 2, 1),
             topics=[health],
             summary="Coverage for children in every county.",
         ),
         "draft": ResourcePageFactory(
-            parent=library, title="Draft brief", kind="policy-brief", live=False
+            parent=library, title="Draft brief", resource_type="policy-brief", live=False
         ),
     }
 
@@ -131,7 +131,7 @@ def test_listing_paginates_and_links_keep_the_filters(library, nutrition, client
         ResourcePageFactory(
             parent=library,
             title=f"Brief {number:02}",
-            kind="policy-brief",
+            resource_type="policy-brief",
             published_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=number),
             topics=[nutrition],
         )

@@ -33,7 +33,7 @@ def test_editor_creates_resource_with_a_file_through_the_admin(library, nutritio
             "title": "School meals for all",
             "slug": "school-meals",
             "summary": "Why universal school meals work.",
-            "kind": "policy-brief",
+            "resource_type": "policy-brief",
             "published_on": "2025-04-22",
             "last_reviewed_on": "",
             "authoring_organisations": "Partnership for America's Children\nOhio advocates",
@@ -82,11 +82,13 @@ def test_resource_page_shows_its_files_in_order_with_type_and_size(library, clie
 def test_resource_in_api_has_every_field(library, nutrition, client):
     network = NetworkFactory(name="SPARC", slug="sparc")
     cover = ImageFactory(title="Cover")
-    other = ResourcePageFactory(parent=library, title="Companion fact sheet", kind="fact-sheet")
+    other = ResourcePageFactory(
+        parent=library, title="Companion fact sheet", resource_type="fact-sheet"
+    )
     resource = ResourcePageFactory(
         parent=library,
         title="School meals for all",
-        kind="policy-brief",
+        resource_type="policy-brief",
         published_on=datetime.date(2025, 4, 22),
         last_reviewed_on=datetime.date(2025, 9, 1),
         authoring_organisations="Partnership\nOhio advocates",
