@@ -1,5 +1,8 @@
 """The door's answers, one rule at a time (every entry point: test_privacy_matrix.py)."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
@@ -70,3 +73,22 @@ def test_restricted_page_ids_names_the_pages_a_restriction_applies_to(section_an
     pages = [section, secret, alias, open_page]
 
     assert restricted_page_ids(pages) == {section.pk, secret.pk, alias.pk}
+
+
+# Outside privacy/ (and tests), code asks the door; it never reads restrictions itself.
+RESTRICTION_READS = re.compile(
+    r"ViewRestriction|view_restrictions|\.public\(\)|\.not_public\(\)|\.private\(\)|private_q"
+)
+
+
+def test_only_the_privacy_room_reads_view_restrictions():
+    root = Path(__file__).resolve().parents[2]
+    readers = []
+    for path in root.glob("*/**/*.py"):
+        relative = path.relative_to(root)
+        if relative.parts[0] in {"privacy", ".venv", "var"} or "tests" in relative.parts:
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), start=1):
+            if RESTRICTION_READS.search(line):
+                readers.append(f"{relative}:{number}: {line.strip()}")
+    assert not readers, "Go through privacy.visibility instead:\n" + "\n".join(readers)
