@@ -1,15 +1,15 @@
-"""Fixtures shared by every app's tests: the page tree, real services (S3, Redis).
+"""Fixtures shared by every app's tests: the page tree, real services (S3, Redis). (The
+whole demo, for the demo tests, is demo/tests/conftest.py's.)
 
 Tests that need a real service skip when it is not reachable on a developer's
 machine, but fail in CI (where `CI` is set), so a missing service never turns
 into a silently green run.
 """
 
-import io
 import json
 import os
 import socket
-from contextlib import ExitStack, closing
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
 import boto3
@@ -18,9 +18,6 @@ import redis
 import time_machine
 from django.conf import settings as django_settings
 from django.core.cache import caches
-from django.core.management import call_command
-from django.db import transaction
-from django.test import TestCase
 from django.utils import translation
 from moto.server import ThreadedMotoServer
 from wagtail.models import Locale, Page, Site
@@ -85,103 +82,6 @@ def clear_caches():
     yield
     for cache in caches.all(initialized_only=True):
         cache.clear()
-
-
-def load_demo() -> str:
-    """`manage.py load_demo_content`; returns what it printed."""
-    output = io.StringIO()
-    call_command("load_demo_content", stdout=output)
-    return output.getvalue()
-
-
-class SharedDemo:
-    """The whole demo, loaded in a transaction that stays open while the test modules
-    that use it run one after another, and rolled back before any other module runs.
-
-    Loading it takes seconds, and five modules use it: `pytest_collection_modifyitems`
-    runs those modules last, so each test process (each pytest-xdist worker) loads it
-    once. Each test runs in a savepoint inside the transaction, so a test that changes
-    the demo leaves it as it was for the next. Other modules' tests never see it; in a
-    module that uses it, every database test does (keep tests that need an empty site
-    elsewhere), except transactional ones, before which it is rolled back.
-    """
-
-    def __init__(self):
-        self._open = None  # the ExitStack holding the DB unblock and the transaction
-        self.output = ""
-
-    def load(self, django_db_blocker) -> str:
-        if self._open is None:
-            self._open = ExitStack()
-            self._open.enter_context(django_db_blocker.unblock())
-            self._open.enter_context(transaction.atomic())
-            try:
-                # As the command leaves it once committed: what it defers to
-                # `transaction.on_commit` has run.
-                with TestCase.captureOnCommitCallbacks(execute=True):
-                    self.output = load_demo()
-            except BaseException:
-                self.unload()
-                raise
-        return self.output
-
-    def unload(self) -> None:
-        if self._open is None:
-            return
-        transaction.set_rollback(True)
-        self._open.close()
-        self._open = None
-        for cache in caches.all():
-            cache.clear()
-
-
-SHARED_DEMO = SharedDemo()
-# Test files (paths) with a test that uses `demo_tree`; set at collection.
-DEMO_MODULES: set = set()
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """Run the modules that use the demo after all others, so that the demo is loaded
-    once per test process (see SharedDemo).
-
-    pytest-django then sorts the tests (stably) as Django does: database tests, then
-    transactional ones, which empty the tables, data migrations' rows (the Spanish
-    locale) included, then the rest. So the demo modules run last of the database tests.
-    """
-    DEMO_MODULES.update(item.path for item in items if "demo_tree" in item.fixturenames)
-    items.sort(key=lambda item: item.path in DEMO_MODULES)  # stable: order kept otherwise
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    """Roll the demo back before the first test of a module that does not use it, and
-    before any transactional test (it empties the tables, and needs no open transaction)."""
-    if item.path not in DEMO_MODULES or _is_transactional(item):
-        SHARED_DEMO.unload()
-
-
-def _is_transactional(item) -> bool:
-    marker = item.get_closest_marker("django_db")
-    return bool(
-        {"transactional_db", "live_server"} & set(item.fixturenames)
-        or (marker and marker.kwargs.get("transaction"))
-    )
-
-
-@pytest.fixture(scope="session")
-def _shared_demo(django_db_setup, django_db_blocker):
-    yield SHARED_DEMO
-    SHARED_DEMO.unload()  # before django_db_setup drops the test database
-
-
-@pytest.fixture(scope="module")
-def demo_tree(_shared_demo, django_db_blocker):
-    """The whole demo, as `manage.py load_demo_content` builds it; its value is what the
-    command printed. Every test in a module that uses it sees the demo; each test runs
-    in a savepoint, so changes to the demo do not outlast the test. Loaded once for all
-    the modules that use it (SharedDemo)."""
-    return _shared_demo.load(django_db_blocker)
 
 
 @pytest.fixture

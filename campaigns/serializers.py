@@ -7,6 +7,8 @@ can follow them without special cases.
 
 from rest_framework import serializers
 
+from content_api.fields import PAGE_SUMMARY_PROPERTIES, PageSummariesField, page_summary
+
 
 class MilestoneSerializer(serializers.Serializer):
     year = serializers.IntegerField(help_text="Always set, also for a milestone with a date.")
@@ -15,62 +17,16 @@ class MilestoneSerializer(serializers.Serializer):
     text = serializers.CharField()
 
 
-def page_summary(page, context) -> dict:
-    # Imported here: wagtail.api.v2.utils loads models at import time.
-    from wagtail.api.v2.utils import get_object_detail_url
-    from wagtail.models import Page
-
-    request = context.get("request")
-    router = context.get("router")
-    model = page.specific_class
-    return {
-        "id": page.pk,
-        "meta": {
-            "type": f"{model._meta.app_label}.{model.__name__}" if model else "wagtailcore.Page",
-            "detail_url": get_object_detail_url(router, request, Page, page.pk) if router else None,
-            "html_url": page.get_full_url(request),
-        },
-        "title": page.title,
-    }
-
-
 def _nullable(schema: dict) -> dict:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-# JSON Schemas of the fields below, for the API's OpenAPI document (content_api/schema.py).
-PAGE_SUMMARY_PROPERTIES = {
-    "id": {"type": "integer"},
-    "meta": {
-        "type": "object",
-        "properties": {
-            "type": {"type": "string", "description": "The page type, e.g. webinars.WebinarPage."},
-            "detail_url": _nullable({"type": "string"}),
-            "html_url": _nullable({"type": "string"}),
-        },
-        "required": ["type", "detail_url", "html_url"],
-        "additionalProperties": False,
-    },
-    "title": {"type": "string"},
-}
-
-
-class RelatedPagesField(serializers.Field):
+class RelatedPagesField(PageSummariesField):
     """The editors' picks."""
 
-    schema = {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": PAGE_SUMMARY_PROPERTIES,
-            "required": list(PAGE_SUMMARY_PROPERTIES),
-            "additionalProperties": False,
-        },
+    schema = PageSummariesField.schema | {
         "description": "Pages the editors picked, in their order; only live, public ones.",
     }
-
-    def to_representation(self, pages):
-        return [page_summary(page, self.context) for page in pages]
 
 
 class RelatedContentField(serializers.Field):

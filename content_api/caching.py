@@ -10,8 +10,8 @@ read the old rows can store them under the new version). If the cache loses the
 version, a new one is made: clients then fetch once more, never get a stale 304.
 
 Some representations also change with the clock (a webinar becomes "past" when it
-ends): the functions named in `CONTENT_API_TIME_STATES` give a cheap value that changes
-when they do, and the time of that change, and both are part of the validators.
+ends): each section's `time_states` (content_api.sections) give a cheap value that
+changes when they do, and the time of that change, and both are part of the validators.
 
 When a frontend cache (CDN) is configured (`WAGTAILFRONTENDCACHE`) and
 `WAGTAILAPI_USE_FRONTENDCACHE` is on, each change purges `CONTENT_API_PURGE_PATHS`
@@ -29,7 +29,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
-from django.utils.module_loading import import_string
+
+from content_api.sections import api_sections
 
 VERSION_KEY = "content-api:version"
 # Bump when the representation changes shape, so that every validator changes with it.
@@ -102,8 +103,8 @@ def purge_frontend_cache() -> None:
 def time_states() -> tuple[str, int]:
     """(key, unix time of the last change) of the clock-driven parts of the content.
 
-    Each function in CONTENT_API_TIME_STATES returns (value, time of its last change,
-    time of its next change); the result is cached until the next change (or a new
+    Each section's time states return (value, time of its last change, time of its
+    next change); the result is cached until the next change (or a new
     content version), so a request usually asks the database nothing for it.
     """
     now = time.time()
@@ -112,8 +113,8 @@ def time_states() -> tuple[str, int]:
     if cached is not None and now < cached[2]:
         return cached[0], cached[1]
     keys, latest, upcoming = [], 0, now + 3600
-    for dotted in getattr(settings, "CONTENT_API_TIME_STATES", []):
-        key, changed_at, next_change_at = import_string(dotted)()
+    for state in (state for section in api_sections() for state in section.time_states):
+        key, changed_at, next_change_at = state()
         keys.append(str(key))
         if changed_at is not None:
             latest = max(latest, int(changed_at.timestamp()))
@@ -169,7 +170,6 @@ def connect_signals() -> None:
     from wagtail.models import Collection, Locale, Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from home.models import Network, State, Topic
     from privacy.visibility import restriction_models
 
     page_published.connect(bump_content_version, dispatch_uid="content-api-published")
@@ -181,16 +181,10 @@ def connect_signals() -> None:
         Collection,
         Site,
         Locale,
-        Topic,
-        Network,
-        State,
         get_image_model(),
         get_document_model(),
+        *(model for section in api_sections() for model in section.watched_models),
     ]
-    for extra in getattr(settings, "CONTENT_API_WATCHED_MODELS", []):
-        from django.apps import apps
-
-        watched.append(apps.get_model(extra))
     for model in watched:
         uid = f"content-api-{model._meta.label_lower}"
         if model._meta.auto_created:  # a many-to-many table (a restriction's groups)

@@ -36,7 +36,7 @@ def check_content_version_is_shared(app_configs=None, **kwargs):
                 "The default cache stores nothing, so the content API's validators change "
                 "on every request: clients and the CDN never get a 304.",
                 hint=SHARED_CACHE_HINT,
-                id="home.W101",
+                id="content_api.W101",
             )
         ]
     if isinstance(cache, LocMemCache) and processes > 1:
@@ -46,7 +46,7 @@ def check_content_version_is_shared(app_configs=None, **kwargs):
                 "each process's memory: after a publish, the other processes keep the old "
                 "content version and answer 304 for content that has changed.",
                 hint=SHARED_CACHE_HINT,
-                id="home.W102",
+                id="content_api.W102",
             )
         ]
     return []

@@ -20,19 +20,16 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
-from wagtail_headless_preview.models import (
-    HeadlessPreviewMixin,
-    PagePreview,
-    get_client_root_url_from_site,
-)
-from wagtail_headless_preview.settings import headless_preview_settings
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
+
+from adapters import headless_preview as headless_preview_adapter
 
 HEADLESS_PREVIEW_MODE = "headless"
 
 
 def headless_preview_enabled() -> bool:
     """A front end is configured (HEADLESS_PREVIEW_CLIENT_URL in the environment)."""
-    return bool(headless_preview_settings.CLIENT_URLS)
+    return bool(headless_preview_adapter.client_urls())
 
 
 def preview_max_age() -> int:
@@ -65,7 +62,7 @@ def page_from_preview_token(token: str, content_type: str = "") -> Page:
     PreviewNotFound when no draft is stored under it (already collected) or when
     `content_type` ("app_label.model", optional) names another type.
     """
-    signer = HeadlessPreviewMixin.get_preview_signer()
+    signer = headless_preview_adapter.preview_signer()
     try:
         signer.unsign(token, max_age=preview_max_age())
     except SignatureExpired as error:
@@ -89,7 +86,7 @@ def collect_expired_previews() -> None:
     """Delete stored drafts whose token has expired (or no longer verifies, e.g. after
     SECRET_KEY changed). The package's own collector, which goes by day, runs as well
     when the draft is stored (in its serve_preview)."""
-    signer = HeadlessPreviewMixin.get_preview_signer()
+    signer = headless_preview_adapter.preview_signer()
     expired = []
     for pk, token in PagePreview.objects.values_list("pk", "token"):
         try:
@@ -125,21 +122,23 @@ class HeadlessPreviewModeMixin(HeadlessPreviewMixin):
     def serve_preview(self, request, mode_name):
         # The headless mode never gets here (make_preview_request takes it): every other
         # mode is the site's own rendering, so skip the package's serve_preview.
-        return super(HeadlessPreviewMixin, self).serve_preview(request, mode_name)
+        return headless_preview_adapter.serve_site_preview(self, request, mode_name)
 
     def serve_headless_preview(self, request):
         """Store the draft under a new token and send the editor to the front end
         (a redirect, or an iframe when WAGTAIL_HEADLESS_PREVIEW["REDIRECT_ON_PREVIEW"]
         is off)."""
         collect_expired_previews()
-        return HeadlessPreviewMixin.serve_preview(self, request, HEADLESS_PREVIEW_MODE)
+        return headless_preview_adapter.store_draft_and_redirect(
+            self, request, HEADLESS_PREVIEW_MODE
+        )
 
     def get_client_root_url(self, request) -> str:
         # The front end of the page's own site (the package uses the admin's site).
         site = self.get_site() if self.pk else None
         if site is None:
             site = Site.find_for_request(request) if request else Site.objects.first()
-        return get_client_root_url_from_site(site)
+        return headless_preview_adapter.client_root_url(site)
 
     def get_preview_url(self, request, token: str) -> str:
         query = {"content_type": self.get_content_type_str(), "token": token}

@@ -21,6 +21,8 @@ from wagtail.api.v2.utils import BadRequestError, parse_boolean, parse_fields_pa
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Locale, Page, Site
 
+from adapters.wagtail import mark_filtered_by_tag
+
 MAX_ID = 2**31 - 1
 MAX_OFFSET = 10_000
 MAX_VALUE_LENGTH = 1_000
@@ -209,7 +211,7 @@ class FieldsFilter(BaseFilterBackend):
             if isinstance(field, TaggableManager):
                 for tag in raw.split(","):
                     queryset = queryset.filter(**{f"{name}__name": tag})
-                queryset._filtered_by_tag = True
+                mark_filtered_by_tag(queryset)  # Wagtail's search filter refuses it then
                 continue
             queryset = queryset.filter(**{name: clean_filter_value(field, name, raw)})
         return queryset

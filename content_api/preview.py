@@ -19,7 +19,7 @@ from wagtail.api.v2.utils import BadRequestError
 
 from content_api.headless_preview import PreviewTokenError, page_from_preview_token
 from content_api.representation import PublicPageSerializer
-from content_api.views import PublicPagesAPIViewSet
+from content_api.views import PagesEndpoint
 
 _CONTENT_TYPE = re.compile(r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$")
 
@@ -43,7 +43,7 @@ class PreviewUnavailable(APIException):
         super().__init__(str(error))
 
 
-class PagePreviewAPIViewSet(PublicPagesAPIViewSet):
+class PagePreviewEndpoint(PagesEndpoint):
     base_serializer_class = PreviewPageSerializer
     cacheable = False
     detail_query_parameters = frozenset(

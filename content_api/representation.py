@@ -23,6 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.rich_text import RichText
 
+from adapters.wagtail import blocks_to_python, set_converted_block, unconverted_blocks
 from privacy.visibility import public_media, public_pages
 
 BLOCK_IMAGE_SPEC = "max-1600x1600"
@@ -293,23 +294,20 @@ def prefetch_streams(stream_values, context) -> None:
     their rich text, each in one query."""
     from django.db.models import prefetch_related_objects
 
-    streams = [value for value in stream_values if value is not None and value._raw_data]
+    streams = [value for value in stream_values if value]  # None or empty: nothing to do
     pending, stream_blocks = {}, {}
     for stream in streams:
         stream_blocks[id(stream.stream_block)] = stream.stream_block
-        for index, raw in enumerate(stream._raw_data):
-            if stream._bound_blocks[index] is None:
-                key = (id(stream.stream_block), raw["type"])
-                pending.setdefault(key, []).append((stream, index))
+        for index, raw in unconverted_blocks(stream):
+            key = (id(stream.stream_block), raw["type"])
+            pending.setdefault(key, []).append((stream, index, raw))
     for (block_id, type_name), places in pending.items():
         child_block = stream_blocks[block_id].child_blocks.get(type_name)
         if child_block is None:
             continue
-        values = child_block.bulk_to_python([s._raw_data[i]["value"] for s, i in places])
-        for (stream, index), value in zip(places, values, strict=True):
-            stream._bound_blocks[index] = stream.StreamChild(
-                child_block, value, id=stream._raw_data[index].get("id")
-            )
+        values = blocks_to_python(child_block, [raw["value"] for _, _, raw in places])
+        for (stream, index, raw), value in zip(places, values, strict=True):
+            set_converted_block(stream, index, child_block, value, raw.get("id"))
     images, sources = [], []
     for stream in streams:
         _collect(stream.stream_block, stream, images, sources)

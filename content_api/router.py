@@ -1,81 +1,55 @@
 """The public content API (Wagtail API v2) at /api/v2/: the router.
 
-Every endpoint is anonymous and JSON only, checks its parameters (400 naming the bad
-one), and is cacheable (ETag, Last-Modified, 304, Cache-Control for a CDN): see
-`content_api.views.ContentAPIMixin`. The contract is described at /api/v2/openapi.json
-(`content_api.schema`) and in docs/api.md.
-
-Editors' drafts reach the headless front end through /api/v2/page_preview/ with a
-signed, expiring token (`content_api.preview`); those responses are never cached.
-
-Sections add their own page filters to PAGE_FILTER_BACKENDS; each backend lists
-the query parameters it reads in `query_parameters`.
+The core endpoints are here; each section adds its own through its APISection
+(content_api.sections). Every endpoint is anonymous, JSON only, checks its parameters
+and is cacheable (content_api.views.ContentAPIMixin). The contract is described at
+/api/v2/openapi.json (content_api.schema) and in docs/api.md.
 """
 
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from content_api.filters import TaxonomyFilter
-from content_api.preview import PagePreviewAPIViewSet
+from content_api.preview import PagePreviewEndpoint
 from content_api.schema import OpenAPIEndpoint
-from content_api.views import (
-    ContentAPIMixin,
-    PublicDocumentsAPIViewSet,
-    PublicImagesAPIViewSet,
-    PublicPagesAPIViewSet,
-)
-from content_api.vocabularies import NetworksAPIEndpoint, StatesAPIEndpoint, TopicsAPIEndpoint
-from library.api import ResourceFilter, ResourceTypesAPIView
-from members.api import MemberStatesAPIViewSet
-from webinars.api import WebinarFilter, WebinarSeriesAPIEndpoint
+from content_api.sections import api_sections
+from content_api.views import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
 
-PAGE_FILTER_BACKENDS = [TaxonomyFilter, ResourceFilter, WebinarFilter]
-
-
-class PagesEndpoint(PublicPagesAPIViewSet):
-    # Section filters run before Wagtail's own (search must come last).
-    filter_backends = PAGE_FILTER_BACKENDS + PublicPagesAPIViewSet.filter_backends
-    section_filter_parameters = frozenset().union(
-        *(backend.query_parameters for backend in PAGE_FILTER_BACKENDS)
-    )
-    known_query_parameters = (
-        PublicPagesAPIViewSet.known_query_parameters | section_filter_parameters
-    )
-
-
-class MemberStatesEndpoint(ContentAPIMixin, MemberStatesAPIViewSet):
-    detail_query_parameters = MemberStatesAPIViewSet.known_query_parameters | {"_", "format"}
-
-    def allowed_query_parameters(self):
-        return self.detail_query_parameters
-
-
-class OpenAPIDocument(OpenAPIEndpoint):
-    page_filter_parameters = sorted(
-        set().union(*(backend.query_parameters for backend in PAGE_FILTER_BACKENDS))
-    )
+CORE_ENDPOINTS = {
+    "pages": PagesEndpoint,
+    # After "pages": the router links pages to the first endpoint registered for them.
+    "page_preview": PagePreviewEndpoint,
+    "images": ImagesEndpoint,
+    "documents": DocumentsEndpoint,
+}
 
 
 class ContentAPIRouter(WagtailAPIRouter):
-    """Wagtail's router, plus the OpenAPI document at the stable /api/v2/openapi.json."""
+    """Wagtail's router, knowing its endpoints by name (for the OpenAPI document), plus
+    the document itself at the stable /api/v2/openapi.json."""
+
+    def __init__(self, url_namespace):
+        super().__init__(url_namespace)
+        self.endpoints: dict[str, type] = {}
+
+    def register_endpoint(self, name, class_):
+        self.endpoints[name] = class_
+        super().register_endpoint(name, class_)
 
     def get_urlpatterns(self):
-        document = path(
-            "openapi.json", OpenAPIDocument.as_view({"get": "listing_view"}), name="openapi"
-        )
+        view = OpenAPIEndpoint.as_view({"get": "listing_view"}, router=self)
+        document = path("openapi.json", view, name="openapi")
         return [document, *super().get_urlpatterns()]
 
 
-# The router must be named "wagtailapi_v2": Wagtail's frontend-cache purge looks it up by name.
-api_router = ContentAPIRouter("wagtailapi_v2")
-api_router.register_endpoint("pages", PagesEndpoint)
-# After "pages": the router links pages to the first endpoint registered for them.
-api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
-api_router.register_endpoint("images", PublicImagesAPIViewSet)
-api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
-api_router.register_endpoint("member-states", MemberStatesEndpoint)
-api_router.register_endpoint("topics", TopicsAPIEndpoint)
-api_router.register_endpoint("networks", NetworksAPIEndpoint)
-api_router.register_endpoint("states", StatesAPIEndpoint)
-api_router.register_endpoint("webinar-series", WebinarSeriesAPIEndpoint)
-api_router.register_endpoint("resource-types", ResourceTypesAPIView)
+def build_router() -> ContentAPIRouter:
+    # Named "wagtailapi_v2": Wagtail's frontend-cache purge looks the router up by name.
+    router = ContentAPIRouter("wagtailapi_v2")
+    for name, endpoint in CORE_ENDPOINTS.items():
+        router.register_endpoint(name, endpoint)
+    for section in api_sections():
+        for name, endpoint in section.endpoints.items():
+            router.register_endpoint(name, endpoint)
+    return router
+
+
+api_router = build_router()

@@ -23,6 +23,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 
 from content_api.params import MAX_OFFSET, MAX_SEARCH_LENGTH
+from content_api.sections import api_sections
 from content_api.views import ReadOnlyEndpoint
 
 NULL = {"type": "null"}
@@ -342,87 +343,37 @@ def media_schema(kind: str) -> dict:
     return {"type": "object", "properties": properties, "required": ["id", "meta"]}
 
 
-def vocabulary_item(key: str, **properties) -> dict:
-    props = {key: {"type": "string"}} | properties | {"pages_url": {"type": "string"}}
-    return {
+def vocabulary_openapi(name: str, endpoint) -> tuple[dict, dict]:
+    """(paths, component schemas) of a vocabulary endpoint (content_api.vocabularies)."""
+    key = endpoint.key_field
+    properties = {key: {"type": "string"}} | endpoint.openapi_fields
+    properties |= {"pages_url": {"type": "string"}}
+    item = {
         "type": "object",
-        "properties": props,
-        "required": list(props),
+        "properties": properties,
+        "required": list(properties),
         "additionalProperties": False,
     }
-
-
-# The language of a translatable term's name: the one asked for, or the default language
-# for a term not yet translated.
-TERM_LOCALE = {
-    "type": "string",
-    "description": "Language of `name`: the one asked for, or the default (en) when the "
-    "term has not been translated yet.",
-}
-
-VOCABULARIES = {
-    "topics": (
-        "Topic",
-        vocabulary_item(
-            "slug",
-            name={"type": "string"},
-            description={"type": "string"},
-            locale=TERM_LOCALE,
-        ),
-        "Issue areas. Filter pages with ?topic=<slug>.",
-    ),
-    "networks": (
-        "Network",
-        vocabulary_item(
-            "slug",
-            name={"type": "string"},
-            short_name={"type": "string"},
-            description={"type": "string"},
-            website={"type": "string"},
-            locale=TERM_LOCALE,
-        ),
-        "The Partnership and its networks (e.g. SPARC). Filter with ?network=<slug>.",
-    ),
-    "states": (
-        "State",
-        vocabulary_item(
-            "code",
-            name={"type": "string", "description": "In the language of ?locale=."},
-            kind={"enum": ["state", "district", "territory"]},
-        ),
-        "US states, DC and territories by USPS code. Filter with ?state=OH.",
-    ),
-    "webinar-series": (
-        "WebinarSeries",
-        vocabulary_item(
-            "slug",
-            name={"type": "string"},
-            description={"type": "string"},
-            locale=TERM_LOCALE,
-        ),
-        "Runs of webinars. Filter with ?type=webinars.WebinarPage&series=<slug>.",
-    ),
-    "resource-types": (
-        "ResourceType",
-        vocabulary_item("slug", label={"type": "string"}),
-        "Kinds of library resource. Filter with ?type=library.ResourcePage&resource_type=<slug>.",
-    ),
-}
-
-MEMBER_STATE = {
-    "type": "object",
-    "properties": {
-        "code": {"type": "string"},
-        "name": {"type": "string"},
-        "kind": {"type": "string"},
-        "member_count": {"type": "integer"},
-        "localities": {"type": "array", "items": {"type": "string"}},
-        "members_url": {"type": "string"},
-        "directory_url": nullable({"type": "string"}),
-    },
-    "required": ["code", "name", "kind", "member_count", "localities", "members_url"],
-    "additionalProperties": False,
-}
+    component = endpoint.openapi_component
+    locale = names_locale_parameter()
+    paths = {
+        f"/{name}/": {
+            "get": {
+                "summary": endpoint.openapi_summary,
+                "parameters": [locale],
+                "responses": responses(listing(ref(component))),
+            }
+        },
+        f"/{name}/{{{key}}}/": {
+            "get": {
+                "summary": f"One item of /{name}/",
+                "parameters": [param(key, "The item's key.", required=True, location="path")]
+                + [locale],
+                "responses": responses(ref(component), not_found=True),
+            }
+        },
+    }
+    return paths, {component: item}
 
 
 # Parameters --------------------------------------------------------------------------
@@ -487,36 +438,6 @@ def common_parameters() -> dict[str, dict]:
         "descendant_of": param("descendant_of", "Pages below this page id (or `root`)."),
         "ancestor_of": param("ancestor_of", "Pages above this page id.", {"type": "integer"}),
         "translation_of": param("translation_of", "Translations of this page id."),
-        "topic": param("topic", "Topic slug(s), comma-separated: any of them (see /topics/)."),
-        "network": param("network", "Network slug(s), comma-separated (see /networks/)."),
-        "state": param("state", "USPS code(s), comma-separated, e.g. `OH,AZ` (see /states/)."),
-        "series": param("series", "Webinars: series slug(s) (see /webinar-series/)."),
-        "status": param(
-            "status",
-            "Webinars: `upcoming` (until the session ends, soonest first) or `past` "
-            "(newest first).",
-            {"enum": ["upcoming", "past"]},
-        ),
-        "starts_after": param(
-            "starts_after",
-            "Webinars starting on or after this date (YYYY-MM-DD, US Eastern) or ISO date-time.",
-        ),
-        "starts_before": param(
-            "starts_before", "Webinars starting before this date or ISO date-time."
-        ),
-        "resource_type": param(
-            "resource_type", "Library: resource type slug(s) (see /resource-types/)."
-        ),
-        "published_after": param(
-            "published_after",
-            "Library: published on or after (YYYY-MM-DD).",
-            {"type": "string", "format": "date"},
-        ),
-        "published_before": param(
-            "published_before",
-            "Library: published on or before (YYYY-MM-DD).",
-            {"type": "string", "format": "date"},
-        ),
         "html_path": param(
             "html_path",
             "The page's path on the site, in any language (`/about/`, `/es/about/`).",
@@ -536,9 +457,9 @@ def common_parameters() -> dict[str, dict]:
     }
 
 
-def _responses(schema: dict, not_found=False, redirect=False) -> dict:
+def responses(schema: dict, not_found=False, redirect=False) -> dict:
     error = {"content": {"application/json": {"schema": ref("Error")}}}
-    responses = {
+    answers = {
         "200": {
             "description": "OK. Carries ETag, Last-Modified and Cache-Control.",
             "content": {"application/json": {"schema": schema}},
@@ -548,12 +469,25 @@ def _responses(schema: dict, not_found=False, redirect=False) -> dict:
         | error,
     }
     if redirect:
-        responses = {"302": {"description": "Redirect to the object's detail URL."}} | {
-            k: v for k, v in responses.items() if k != "200"
+        answers = {"302": {"description": "Redirect to the object's detail URL."}} | {
+            k: v for k, v in answers.items() if k != "200"
         }
     if not_found or redirect:
-        responses["404"] = {"description": "No such public object."} | error
-    return responses
+        answers["404"] = {"description": "No such public object."} | error
+    return answers
+
+
+def filter_parameter(each) -> dict:
+    """The OpenAPI parameter of one of the sections' filters (taxonomy.filters.Filter)."""
+    return param(each.name, each.description, dict(each.schema))
+
+
+def names_locale_parameter() -> dict:
+    return param(
+        "locale",
+        "Names (and labels) in this language; items and keys are the same in every language.",
+        {"enum": [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]},
+    )
 
 
 def preview_path(page_detail: dict, parameters: list) -> dict:
@@ -589,10 +523,19 @@ def preview_path(page_detail: dict, parameters: list) -> dict:
     }
 
 
-def build_document(page_filter_parameters=()) -> dict:
+def section_filter_parameters() -> list[dict]:
+    """The parameters of every section's filters on the pages endpoint, each once."""
+    found = {}
+    for section in api_sections():
+        for each in section.filters.filters if section.filters else ():
+            found.setdefault(each.name, filter_parameter(each))
+    return list(found.values())
+
+
+def build_document(endpoints: dict) -> dict:
+    """The document for the router's `endpoints` ({name: endpoint class}): the core ones
+    described here, every other one by its own `openapi(name)`."""
     params = common_parameters()
-    for name in page_filter_parameters:
-        params.setdefault(name, param(name, "A section filter (see docs/api.md)."))
 
     def use(*names):
         return [params[name] for name in names]
@@ -611,7 +554,7 @@ def build_document(page_filter_parameters=()) -> dict:
             "ancestor_of",
             "translation_of",
         )
-        + [params[name] for name in page_filter_parameters]
+        + section_filter_parameters()
     )
     models = page_models()
     schemas = {
@@ -622,7 +565,6 @@ def build_document(page_filter_parameters=()) -> dict:
         "Translation": TRANSLATION,
         "Image": media_schema("image"),
         "Document": media_schema("document"),
-        "MemberState": MEMBER_STATE,
         "PageListItem": page_schema(Page, listing=True) | {"additionalProperties": True},
         "NewPagePreview": NEW_PAGE_PREVIEW,
     }
@@ -643,21 +585,21 @@ def build_document(page_filter_parameters=()) -> dict:
                 "first_published_at, locale), title. Add `type` to list, filter and order "
                 "by a page type's own fields.",
                 "parameters": page_listing_params,
-                "responses": _responses(listing(page_item)),
+                "responses": responses(listing(page_item)),
             }
         },
         "/pages/{id}/": {
             "get": {
                 "summary": "One page with every field of its type",
                 "parameters": [id_param] + detail,
-                "responses": _responses(page_detail, not_found=True),
+                "responses": responses(page_detail, not_found=True),
             }
         },
         "/pages/find/": {
             "get": {
                 "summary": "Find a page by its path (any language) or id",
                 "parameters": use("html_path", "id", "fields", "rich_text_format", "site"),
-                "responses": _responses({}, redirect=True),
+                "responses": responses({}, redirect=True),
             }
         },
     }
@@ -669,67 +611,28 @@ def build_document(page_filter_parameters=()) -> dict:
             "get": {
                 "summary": f"Public {name} (not in a private collection)",
                 "parameters": listing_params,
-                "responses": _responses(listing(ref(schema_ref))),
+                "responses": responses(listing(ref(schema_ref))),
             }
         }
         paths[f"/{name}/{{id}}/"] = {
             "get": {
                 "summary": f"One of the {name}",
                 "parameters": [id_param] + use("fields"),
-                "responses": _responses(ref(schema_ref), not_found=True),
+                "responses": responses(ref(schema_ref), not_found=True),
             }
         }
         paths[f"/{name}/find/"] = {
             "get": {
                 "summary": f"Find one of the {name} by id",
                 "parameters": use("id"),
-                "responses": _responses({}, redirect=True),
+                "responses": responses({}, redirect=True),
             }
         }
-    names_locale = param(
-        "locale",
-        "Names (and labels) in this language; items and keys are the same in every language.",
-        {"enum": [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]},
-    )
-    paths["/member-states/"] = {
-        "get": {
-            "summary": "Member organisations per state",
-            "parameters": use("topic", "network", "state") + [names_locale],
-            "responses": _responses(
-                listing(
-                    ref("MemberState"),
-                    {"member_count": {"type": "integer"}, "place_count": {"type": "integer"}},
-                )
-            ),
-        }
-    }
-    paths["/member-states/{code}/"] = {
-        "get": {
-            "summary": "Members in one state",
-            "parameters": [param("code", "USPS code.", required=True, location="path")]
-            + use("topic", "network")
-            + [names_locale],
-            "responses": _responses(ref("MemberState"), not_found=True),
-        }
-    }
-    for name, (component, item, description) in VOCABULARIES.items():
-        schemas[component] = item
-        key = "code" if name == "states" else "slug"
-        paths[f"/{name}/"] = {
-            "get": {
-                "summary": description,
-                "parameters": [names_locale],
-                "responses": _responses(listing(ref(component))),
-            }
-        }
-        paths[f"/{name}/{{{key}}}/"] = {
-            "get": {
-                "summary": f"One item of /{name}/",
-                "parameters": [param(key, "The item's key.", required=True, location="path")]
-                + [names_locale],
-                "responses": _responses(ref(component), not_found=True),
-            }
-        }
+    for name, endpoint in endpoints.items():
+        if hasattr(endpoint, "openapi"):
+            endpoint_paths, endpoint_schemas = endpoint.openapi(name)
+            paths |= endpoint_paths
+            schemas |= endpoint_schemas
     paths["/openapi.json"] = {
         "get": {
             "summary": "This document",
@@ -759,7 +662,7 @@ class OpenAPIEndpoint(ReadOnlyEndpoint):
     model = type("_NoModel", (), {})
     name = "openapi"
     known_query_parameters = frozenset({"_", "format"})
-    page_filter_parameters = ()
+    router = None  # the ContentAPIRouter serving it (content_api.router)
 
     def listing_view(self, request):
-        return Response(build_document(self.page_filter_parameters))
+        return Response(build_document(self.router.endpoints))

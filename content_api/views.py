@@ -25,6 +25,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response
+from django.utils.functional import classproperty
 from modelcluster.fields import ParentalKey
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -51,6 +52,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
 from content_api import caching
+from content_api.filters import SectionFilters
 from content_api.params import (
     FieldsFilter,
     SafeOrderingFilter,
@@ -64,6 +66,7 @@ from content_api.representation import (
     prefetch_streams,
     translations_for,
 )
+from content_api.sections import filter_parameters, section_of
 from privacy.visibility import public_media, public_pages
 
 DETAIL_QUERY_PARAMETERS = frozenset({"fields", "rich_text_format", "site", "type", "_", "format"})
@@ -154,7 +157,7 @@ def response_language(params) -> str:
     return settings.LANGUAGE_CODE
 
 
-class UnknownPath(ContentAPIMixin, APIView):
+class UnknownPathEndpoint(ContentAPIMixin, APIView):
     """Any path under /api/v<n>/ that names no endpoint, whatever the method: the endpoints'
     own JSON 404 (cacheable, no cookies, no Vary), not the site's HTML page."""
 
@@ -195,14 +198,16 @@ def site_pages(request):
     return scoped
 
 
-class PublicPagesAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, PagesAPIViewSet):
-    """`/api/v2/pages/`: the stock endpoint, anonymous, with validated field filters,
-    `meta.translations`, and `find/?html_path=` in every language."""
+class PagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, PagesAPIViewSet):
+    """`/api/v2/pages/`: the stock endpoint, anonymous, with the sections' filters,
+    validated field filters, `meta.translations`, and `find/?html_path=` in every
+    language."""
 
     base_serializer_class = PublicPageSerializer
     meta_fields = PagesAPIViewSet.meta_fields + ["translations"]
-    # Section filters (content_api/router.py) go first; search must stay last.
+    # The sections' filters first; search must stay last.
     filter_backends = [
+        SectionFilters,
         FieldsFilter,
         ChildOfFilter,
         AncestorOfFilter,
@@ -212,6 +217,15 @@ class PublicPagesAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, PagesAPIVi
         LocaleFilter,
         SearchFilter,
     ]
+
+    @classproperty
+    def known_query_parameters(cls):
+        return PagesAPIViewSet.known_query_parameters | cls.section_filter_parameters
+
+    @classproperty
+    def section_filter_parameters(cls):
+        """Read by the sections' filters (FieldsFilter leaves them alone)."""
+        return filter_parameters()
 
     def get_base_queryset(self):
         # Asked for several times per request (queryset, filters, serializer context).
@@ -286,13 +300,14 @@ class PublicPagesAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, PagesAPIVi
 def prefetch_for_api(items, serializer_class, context):
     """Load what the listed fields need in a fixed number of queries, whatever the
     number of items: foreign keys (and image renditions), many-to-many fields, inline
-    children, each model's `api_prefetch` ({api field: [lookups]}), StreamField blocks,
+    children, what the model's section names (content_api.sections), StreamField blocks,
     the links of rich text, translations, and whatever the model's
-    `prepare_api_listing(pages)` class method loads."""
+    section's `prepare_listing` loads."""
     if not items:
         return
     fields = set(serializer_class.Meta.fields)
     model = serializer_class.Meta.model
+    section = section_of(model)
     lookups = []
     if "locale" in fields or "translations" in fields or "html_url" in fields:
         lookups.append("locale")
@@ -305,7 +320,7 @@ def prefetch_for_api(items, serializer_class, context):
             continue
         serializer = getattr(api_field, "serializer", None)
         source = getattr(serializer, "source", None) or name
-        lookups += getattr(model, "api_prefetch", {}).get(name, [])
+        lookups += section.listing_prefetch.get(name, []) if section else []
         try:
             field = model._meta.get_field(source)
         except FieldDoesNotExist:  # a property or method: nothing to prefetch
@@ -334,8 +349,8 @@ def prefetch_for_api(items, serializer_class, context):
             rich_texts += [getattr(item, name) or "" for item in items]
     prefetch_streams(streams, context)
     LinkVisibility.for_context(context).preload(rich_texts)
-    if hasattr(model, "prepare_api_listing"):
-        model.prepare_api_listing(items, fields)
+    if section and section.prepare_listing:
+        section.prepare_listing(items, fields)
     if "translations" in fields:
         translations = translations_for(items, context)
         for item in items:
@@ -350,7 +365,7 @@ class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
     pass
 
 
-class PublicImagesAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, ImagesAPIViewSet):
+class ImagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, ImagesAPIViewSet):
     base_serializer_class = PublicImageSerializer
     filter_backends = [FieldsFilter, SafeOrderingFilter, SearchFilter]
 
@@ -362,7 +377,7 @@ class PublicImagesAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, ImagesAPI
         return _get_by_pk(self)
 
 
-class PublicDocumentsAPIViewSet(ContentAPIMixin, PrefetchingListingMixin, DocumentsAPIViewSet):
+class DocumentsEndpoint(ContentAPIMixin, PrefetchingListingMixin, DocumentsAPIViewSet):
     base_serializer_class = PublicDocumentSerializer
     filter_backends = [FieldsFilter, SafeOrderingFilter, SearchFilter]
 

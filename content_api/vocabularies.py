@@ -1,6 +1,6 @@
-"""Read-only vocabulary endpoints, so a partner site can build its filter menus:
-`/api/v2/topics/`, `/networks/`, `/states/` here; `/webinar-series/` (webinars.api) and
-`/resource-types/` (library.api) build on `VocabularyEndpoint`.
+"""Read-only vocabulary endpoints, so a partner site can build its filter menus: the
+bases of `/api/v2/topics/`, `/networks/`, `/states/` (taxonomy.api), `/webinar-series/`
+(webinars.api) and `/resource-types/` (library.api).
 
 Each item gives the value its filter takes (`slug`, or `code` for states), its name in
 the language asked for (`?locale=es`; the default language otherwise, falling back to
@@ -28,6 +28,11 @@ class VocabularyEndpoint(ReadOnlyEndpoint):
     key_field = "slug"
     filter_parameter = ""
     filter_type = ""  # the page type the filter applies to, if only one
+    # For the OpenAPI document: the item's schema name, its fields beside the key and
+    # `pages_url` ({name: JSON schema}), and what the endpoint lists.
+    openapi_component = ""
+    openapi_fields: dict = {}
+    openapi_summary = ""
 
     def items(self) -> list[dict]:
         raise NotImplementedError
@@ -51,10 +56,26 @@ class VocabularyEndpoint(ReadOnlyEndpoint):
                 return Response(item)
         raise Http404("not found")
 
+    @classmethod
+    def openapi(cls, name: str) -> tuple[dict, dict]:
+        """(paths, component schemas) of this endpoint for the OpenAPI document."""
+        from content_api.schema import vocabulary_openapi
+
+        return vocabulary_openapi(name, cls)
+
 
 class TranslatableVocabularyEndpoint(VocabularyEndpoint):
     term_model = None
     fields = ("slug", "name", "description")
+    openapi_fields = {
+        "name": {"type": "string"},
+        "description": {"type": "string"},
+        "locale": {
+            "type": "string",
+            "description": "Language of `name`: the one asked for, or the default (en) when "
+            "the term has not been translated yet.",
+        },
+    }
 
     def items(self):
         default = Locale.get_default()
@@ -77,52 +98,3 @@ class TranslatableVocabularyEndpoint(VocabularyEndpoint):
                 | {"slug": term.slug, "locale": shown_locale.language_code}
             )
         return rows
-
-
-class TopicsAPIEndpoint(TranslatableVocabularyEndpoint):
-    """`/api/v2/topics/`: the issue areas (filter with `?topic=<slug>`)."""
-
-    name = "topics"
-    filter_parameter = "topic"
-
-    @property
-    def term_model(self):
-        from home.models import Topic
-
-        return Topic
-
-
-class NetworksAPIEndpoint(TranslatableVocabularyEndpoint):
-    """`/api/v2/networks/`: the Partnership and its specialised networks (`?network=`)."""
-
-    name = "networks"
-    filter_parameter = "network"
-    fields = ("slug", "name", "short_name", "description", "website")
-
-    @property
-    def term_model(self):
-        from home.models import Network
-
-        return Network
-
-
-class StatesAPIEndpoint(VocabularyEndpoint):
-    """`/api/v2/states/`: states, DC and territories by USPS code (`?state=OH`), named
-    in the language of `?locale=` (the interface catalogue translates them)."""
-
-    name = "states"
-    key_field = "code"
-    filter_parameter = "state"
-
-    def items(self):
-        from home.models import State
-
-        # In the order of their English names, the same in every language, like the
-        # other vocabularies.
-        return [
-            {"code": state.code, "name": state.localized_name, "kind": state.kind}
-            for state in State.objects.order_by("name")
-        ]
-
-    def detail_view(self, request, key):
-        return super().detail_view(request, key.upper())

@@ -19,17 +19,15 @@ from contextlib import contextmanager
 
 from django.apps import apps
 from django.db.models.signals import post_save
-from modelsearch import index
-from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
-from modelsearch.tasks import insert_or_update_object_task
-from wagtail.models import ReferenceIndex
-from wagtail.signal_handlers import update_reference_index_on_save as references_on_save
-from wagtail.tasks import update_reference_index_task
 
-# Each `post_save` handler deferred, with the task it runs for the saved object.
+from adapters import modelsearch as modelsearch_adapter
+from adapters import wagtail as wagtail_adapter
+
+# Each `post_save` handler deferred, with the task it runs for the saved object (the
+# libraries' own, which they do not document: adapters/tests checks them).
 DEFERRED_HANDLERS = [
-    (search_on_save, insert_or_update_object_task),
-    (references_on_save, update_reference_index_task),
+    modelsearch_adapter.search_index_on_save(),
+    wagtail_adapter.reference_index_on_save(),
 ]
 
 
@@ -50,7 +48,7 @@ def deferred_indexing():
         return receiver
 
     receivers = {task: note(task) for _, task in DEFERRED_HANDLERS}
-    models = {*index.get_indexed_models(), *ReferenceIndex.tracked_models}
+    models = {*modelsearch_adapter.indexed_models(), *wagtail_adapter.reference_indexed_models()}
     for handler, task in DEFERRED_HANDLERS:
         for model in models:
             if post_save.disconnect(handler, sender=model):

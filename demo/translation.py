@@ -1,11 +1,12 @@
 """Spanish demo content, made through wagtail-localize from hand-written glossaries.
 
-Each section's `demo_es` module maps every English string of the pages and snippets it
-translates to its Spanish (`GLOSSARY`), and calls `translate_demo_object` for each one.
-The result is what an editor would get by submitting the English page for translation
-and filling in every string in wagtail-localize's editor: a `Translation` of the English
-source, one `StringTranslation` per string, and a published Spanish page that stays
-linked to its source, so editors see what to update when the English changes.
+Each section's `demo` module maps every English string of the pages and snippets it
+translates to its Spanish (`GLOSSARY`), and its `load_spanish` calls
+`translate_demo_object` for each one. The result is what an editor would get by
+submitting the English page for translation and filling in every string in
+wagtail-localize's editor: a `Translation` of the English source, one
+`StringTranslation` per string, and a published Spanish page that stays linked to its
+source, so editors see what to update when the English changes.
 
 Like the rest of the demo loader, this creates what is missing and leaves what exists
 alone: a Spanish page or snippet that is already there is never touched again.
@@ -93,7 +94,7 @@ def _fill_string_translations(
         if english not in glossary:
             raise MissingSpanishError(
                 f"No Spanish for {english!r} ({source.object_repr}, field "
-                f"{segment.context.path}): add it to the section's demo_es.GLOSSARY."
+                f"{segment.context.path}): add it to the section's demo.GLOSSARY."
             )
         string_translation, _ = StringTranslation.objects.get_or_create(
             translation_of=segment.string,

@@ -5,7 +5,7 @@ import wagtail_factories
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.models import HomePage, Network, StandardPage, Topic
+from home.models import HomePage, Network, SiteNotice, SiteSettings, StandardPage, Topic
 
 
 class LocaleDefaultMixin(factory.django.DjangoModelFactory):
@@ -28,6 +28,22 @@ class NetworkFactory(LocaleDefaultMixin):
 
     name = factory.Sequence(lambda n: f"Network {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class SiteNoticeFactory(LocaleDefaultMixin):
+    class Meta:
+        model = SiteNotice
+
+    text = "Some pages are unavailable while we redesign the website."
+
+
+class SiteSettingsFactory(factory.django.DjangoModelFactory):
+    """A site's settings. Pass `site`: there is one row per site."""
+
+    class Meta:
+        model = SiteSettings
+
+    contact_email = "info@partnership.example.org"
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

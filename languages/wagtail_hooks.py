@@ -16,7 +16,8 @@ from languages import permissions
 def translate_only_what_you_may_edit():
     """wagtail-localize's submit and sync views, for people who may edit the page or
     snippet (languages/permissions.py). Our hooks load before wagtail-localize's (languages comes
-    before wagtail_localize in INSTALLED_APPS), so these paths answer before its own."""
+    before wagtail_localize in INSTALLED_APPS), so these paths answer before its own; a
+    start-up check (adapters/checks.py) fails if they no longer do."""
     return [
         path(
             "localize/submit/page/<int:page_id>/",
@@ -58,7 +59,8 @@ class TranslationButtonsForEditorsMixin:
 
     Wagtail 8 has no construct_* hook for page header buttons (wagtail/wagtail#10637),
     so the filter goes in the views, through the PageViewSet Wagtail documents for
-    customising the page explorer.
+    customising the page explorer. `header_more_buttons` itself is not documented: that it
+    is a cached_property giving a list is checked in adapters/tests.
     """
 
     @property

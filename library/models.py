@@ -5,41 +5,34 @@ the Members group) makes it members-only; what a visitor may see is privacy's an
 (privacy.visibility).
 """
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from content_api.fields import PageSummariesField
 from home.blocks import BodyBlock
 from home.models import BasePage, TaxonomyMixin
+from home.models.taxonomy import default_language_only
+from library.listing import LibraryListing
+from library.resource_types import ResourceType
 from library.serializers import (
     OrganisationListField,
     RelatedResourcesField,
     ResourceFilesField,
     ResourceTypeField,
 )
-from privacy.visibility import pages_visible_to, public_pages
+from privacy.visibility import pages_visible_to, public_pages, public_pages_by_id
 
 RESOURCES_PER_PAGE = 12
-
-
-class ResourceType(models.TextChoices):
-    """The kinds of resource. The values are a public contract (listing URLs, API filters)."""
-
-    REPORT = "report", _("Report")
-    TOOLKIT = "toolkit", _("Toolkit")
-    FACT_SHEET = "fact-sheet", _("Fact sheet")
-    POLICY_BRIEF = "policy-brief", _("Policy brief")
-    SLIDE_DECK = "slide-deck", _("Slide deck")
-    TEMPLATE = "template", _("Template")
-    DATA = "data", _("Data")
 
 
 class LibraryIndexPage(BasePage):
@@ -62,10 +55,9 @@ class LibraryIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         # Built here rather than in serve() so that previews (which render get_context)
         # show the listing too.
-        from library.listing import LibraryListing
-
         context = super().get_context(request, *args, **kwargs)
-        listing = LibraryListing(self, request)
+        resources = ResourcePage.objects.descendant_of(self).filter(locale_id=self.locale_id)
+        listing = LibraryListing(self, resources, request)
         context["listing"] = listing
         if listing.errors:
             context["resources"] = None
@@ -101,10 +93,18 @@ class ResourcePage(TaxonomyMixin, BasePage):
     published_on = models.DateField(
         "publication date", help_text="When the resource was first published (Eastern time)."
     )
-    authoring_organisations = models.TextField(
+    authors = ParentalManyToManyField(
+        "members.MemberProfilePage",
         blank=True,
-        help_text="Organisations that wrote the resource, one per line. "
-        "(Links to member profiles will replace this once the member directory exists.)",
+        related_name="+",
+        limit_choices_to=default_language_only,
+        verbose_name="member authors",
+        help_text="Member organisations that wrote the resource: their profiles list it.",
+    )
+    authoring_organisations = models.TextField(
+        "other authors",
+        blank=True,
+        help_text="Organisations that wrote the resource and are not members, one per line.",
     )
     body = StreamField(BodyBlock(), blank=True, help_text="What the resource is and who it is for.")
     external_url = models.URLField(
@@ -137,7 +137,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
     ]
     content_panels = BasePage.content_panels + [
         FieldRowPanel(["resource_type", "published_on", "last_reviewed_on"], heading="Resource"),
-        "authoring_organisations",
+        MultiFieldPanel(["authors", "authoring_organisations"], heading="Authors"),
         "cover_image",
         "body",
         MultiFieldPanel(
@@ -150,7 +150,8 @@ class ResourcePage(TaxonomyMixin, BasePage):
     api_fields = BasePage.api_fields + [
         APIField("resource_type", serializer=ResourceTypeField()),
         APIField("published_on"),
-        APIField("authoring_organisations", serializer=OrganisationListField()),
+        APIField("authors", serializer=PageSummariesField(source="public_authors")),
+        APIField("authoring_organisations", serializer=OrganisationListField(source="*")),
         *TaxonomyMixin.taxonomy_api_fields,
         APIField("body"),
         APIField("files", serializer=ResourceFilesField(source="*")),
@@ -159,14 +160,14 @@ class ResourcePage(TaxonomyMixin, BasePage):
         APIField("related_resources", serializer=RelatedResourcesField(source="*")),
         APIField("last_reviewed_on"),
     ]
-    # What API listings load at once for these fields (content_api.views.prefetch_for_api).
-    api_prefetch = {
-        "files": ["files__document"],
-        "related_resources": ["related_resource_links"],
-    }
 
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
+
+    # A translation keeps the English resource's member authors (and filing).
+    override_translatable_fields = TaxonomyMixin.override_translatable_fields + [
+        SynchronizedField("authors"),
+    ]
 
     class Meta:
         verbose_name = "resource"
@@ -176,17 +177,41 @@ class ResourcePage(TaxonomyMixin, BasePage):
         return self.get_resource_type_display()
 
     @property
-    def organisation_names(self) -> list[str]:
+    def public_authors(self) -> list:
+        """The member authors whose profiles anyone may see, by name."""
+        if not hasattr(self, "_public_authors"):
+            ResourcePage.check_authors([self])
+        return self._public_authors
+
+    @property
+    def other_authors(self) -> list[str]:
+        """The authors that are not members, as typed (one per line)."""
         return [line.strip() for line in self.authoring_organisations.splitlines() if line.strip()]
+
+    @property
+    def organisation_names(self) -> list[str]:
+        """Every author's name: the members', then the others'."""
+        return [member.title for member in self.public_authors] + self.other_authors
+
+    @staticmethod
+    def check_authors(resources) -> None:
+        """Note on each resource its public member authors, in one query for all."""
+        members = apps.get_model("members", "MemberProfilePage")
+        ids = [author.pk for resource in resources for author in resource.authors.all()]
+        visible = public_pages_by_id(members, ids)
+        for resource in resources:
+            authors = [visible[a.pk] for a in resource.authors.all() if a.pk in visible]
+            resource._public_authors = sorted(authors, key=lambda member: member.title)
 
     @classmethod
     def prepare_api_listing(cls, pages, fields):
-        """The public related resources of a whole API listing at once."""
+        """The public related resources and authors of a whole API listing at once."""
+        if "authors" in fields or "authoring_organisations" in fields:
+            cls.check_authors(pages)
         if "related_resources" not in fields:
             return
         ids = {link.resource_id for page in pages for link in page.related_resource_links.all()}
-        visible = public_pages(ResourcePage.objects.filter(pk__in=ids))
-        by_id = {page.pk: page for page in visible}
+        by_id = public_pages_by_id(ResourcePage, ids)
         for page in pages:
             page._api_related_resources = [
                 by_id[link.resource_id]

@@ -1,7 +1,8 @@
 """API representations of the library's fields (Wagtail API v2 `api_fields` serializers)."""
 
-from django.utils.translation import gettext
 from rest_framework import serializers
+
+from library.resource_types import ResourceType
 
 
 def _absolute(request, url: str) -> str:
@@ -19,18 +20,16 @@ class ResourceTypeField(serializers.Field):
     }
 
     def to_representation(self, value):
-        from library.models import ResourceType
-
         return {"slug": value, "label": str(ResourceType(value).label)}
 
 
 class OrganisationListField(serializers.Field):
-    """The authoring organisations as a list of names (entered one per line)."""
+    """Every author's name: the member authors' (see `authors`), then the others'."""
 
     schema = {"type": "array", "items": {"type": "string"}}
 
-    def to_representation(self, value):
-        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+    def to_representation(self, page):
+        return page.organisation_names
 
 
 class ResourceFilesField(serializers.Field):
@@ -109,10 +108,3 @@ def _files(page):
 def _public_related_resources(page):
     prepared = getattr(page, "_api_related_resources", None)
     return prepared if prepared is not None else page.visible_related_resources(None)
-
-
-def resource_type_vocabulary():
-    """Every resource type, for the API's vocabulary endpoint and the listing's facets."""
-    from library.models import ResourceType
-
-    return [{"slug": value, "label": gettext(str(label))} for value, label in ResourceType.choices]

@@ -1,5 +1,5 @@
 """What the library gives campaign pages: its recent resources (a provider for
-campaigns.related: campaigns never imports the library)."""
+campaigns.related: campaigns never imports the library); and its demo content."""
 
 from django.http import QueryDict
 from django.utils import formats
@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from campaigns.related import public_pages_filed_with
+from content_api.sections import API_SECTION_HOOK
+from demo.registry import DEMO_CONTENT_HOOK, DemoSection
 from home.models import Network, Topic
+from library.api import library_api_section
 from library.models import LibraryIndexPage, ResourcePage
 from privacy.visibility import public_pages
 
@@ -56,3 +59,15 @@ class RecentCampaignResources:
 @hooks.register("register_campaign_related_content", order=20)
 def campaign_library_resources():
     return RecentCampaignResources()
+
+
+@hooks.register(DEMO_CONTENT_HOOK, order=20)  # after members, before webinars
+def library_demo_content():
+    from library import demo  # only the demo command loads the demo and its factories
+
+    return DemoSection("Library", load=demo.load, load_spanish=demo.load_spanish)
+
+
+@hooks.register(API_SECTION_HOOK, order=10)
+def library_in_the_api():
+    return library_api_section()

@@ -1,49 +1,60 @@
-"""The members' API endpoint beside the pages API: member counts per state.
+"""Members in the content API (registered in members/wagtail_hooks.py): member counts per
+state, for a partner site to draw its own map.
 
 Member profiles themselves are in the pages endpoint
-(`/api/v2/pages/?type=members.MemberProfilePage&state=OH`), filtered by the shared
-TaxonomyFilter through `MemberProfilePage.taxonomy_filters`.
+(`/api/v2/pages/?type=members.MemberProfilePage&state=OH`), filtered like the directory
+(members.filters).
 """
 
 from urllib.parse import urlencode
 
 from django.http import Http404
 from django.urls import path, reverse
-from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api.utils import get_full_url
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale, Site
 
+from content_api.sections import APISection
+from content_api.views import ReadOnlyEndpoint
 from home.models import State
+from members.filters import MemberFilters
 from members.models import MemberDirectoryPage
 from members.stats import public_member_profiles
 from privacy.visibility import public_pages
-from taxonomy.filters import FACETS, TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
+from taxonomy.filters import FilterErrors
+
+MEMBER_STATE = {
+    "type": "object",
+    "properties": {
+        "code": {"type": "string"},
+        "name": {"type": "string"},
+        "kind": {"type": "string"},
+        "member_count": {"type": "integer"},
+        "localities": {"type": "array", "items": {"type": "string"}},
+        "members_url": {"type": "string"},
+        "directory_url": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+    },
+    "required": ["code", "name", "kind", "member_count", "localities", "members_url"],
+    "additionalProperties": False,
+}
 
 
-class MemberStatesAPIViewSet(BaseAPIViewSet):
+class MemberStatesEndpoint(ReadOnlyEndpoint):
     """`/api/v2/member-states/`: every state, DC and territory with its number of member
-    organisations, for a partner site to draw its own map; `/api/v2/member-states/OH/`
-    for one state.
+    organisations; `/api/v2/member-states/OH/` for one state.
 
-    `?network=`, `?topic=` and `?state=` narrow it as on the pages endpoint (e.g.
+    `?network=`, `?topic=` and `?state=` narrow it as on the directory (e.g.
     `?network=sparc`); `?locale=es` names the states in Spanish. Only live, public
-    profiles count, once per organisation (see `members.stats.public_member_profiles`).
-    Anonymous and JSON only, like every public endpoint.
+    profiles count, once per organisation (`members.stats.public_member_profiles`).
     """
 
-    authentication_classes = []
-    permission_classes = [AllowAny]
-    renderer_classes = [JSONRenderer]
-    pagination_class = None
     model = State
     name = "member-states"
-    # `locale`: the language of the states' names (ContentAPIMixin activates it); the
-    # counts are of the member profiles in the default language, as in the directory.
-    known_query_parameters = frozenset(FACETS) | {"locale"}
+    # `locale`: the language of the states' names; the counts are of the member
+    # profiles in the default language, as in the directory.
+    known_query_parameters = ReadOnlyEndpoint.known_query_parameters | MemberFilters.parameters()
+    detail_query_parameters = known_query_parameters
 
     @classmethod
     def get_urlpatterns(cls):
@@ -69,25 +80,22 @@ class MemberStatesAPIViewSet(BaseAPIViewSet):
         states = State.objects.filter(code=pk.upper())
         if len(pk) != 2 or not states.exists():
             raise Http404("not found")
-        return Response(self._summary(states)["items"][0])
+        items = self._summary(states)["items"]
+        if not items:  # another state asked for with ?state=
+            raise Http404("not found")
+        return Response(items[0])
 
     def _summary(self, states):
-        unknown = set(self.request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                "query parameter is not an operation or a recognised field: "
-                + ", ".join(sorted(unknown))
-            )
         try:
-            selected = parse_taxonomy_params(self.request.GET)
-        except TaxonomyFilterError as error:
-            raise BadRequestError(str(error)) from error
+            selected = MemberFilters.from_params(self.request.GET)
+        except FilterErrors as errors:
+            raise BadRequestError(str(errors.first)) from errors
         if "state" in selected:
-            states = states.filter(code__in=selected["state"])
+            states = states.filter(code__in=selected.get("state"))
 
         site = Site.find_for_request(self.request)
         members = public_member_profiles(site) if site else public_member_profiles().none()
-        members = filter_by_taxonomy(members, selected)
+        members = selected.apply(members)
         counts = members.count_by_state()
         localities = {}
         for code, locality in (
@@ -128,7 +136,7 @@ class MemberStatesAPIViewSet(BaseAPIViewSet):
             "type": "members.MemberProfilePage",
             "locale": Locale.get_default().language_code,
         }
-        params |= {name: ",".join(values) for name, values in selected.items() if name != "state"}
+        params |= selected.without("state").to_querydict().dict()
         listing = reverse(f"{self.request.wagtailapi_router.url_namespace}:pages:listing")
         return get_full_url(self.request, f"{listing}?{urlencode(params)}")
 
@@ -138,3 +146,44 @@ class MemberStatesAPIViewSet(BaseAPIViewSet):
             return None
         directories = MemberDirectoryPage.objects.filter(locale=Locale.get_default())
         return public_pages(directories.descendant_of(site.root_page, inclusive=True)).first()
+
+    @classmethod
+    def openapi(cls, name: str) -> tuple[dict, dict]:
+        from content_api import schema
+
+        locale = schema.names_locale_parameter()
+        filters = {f.name: schema.filter_parameter(f) for f in MemberFilters.filters}
+        paths = {
+            f"/{name}/": {
+                "get": {
+                    "summary": "Member organisations per state",
+                    "parameters": [*filters.values(), locale],
+                    "responses": schema.responses(
+                        schema.listing(
+                            schema.ref("MemberState"),
+                            {
+                                "member_count": {"type": "integer"},
+                                "place_count": {"type": "integer"},
+                            },
+                        )
+                    ),
+                }
+            },
+            f"/{name}/{{code}}/": {
+                "get": {
+                    "summary": "Members in one state",
+                    "parameters": [
+                        schema.param("code", "USPS code.", required=True, location="path"),
+                        filters["topic"],
+                        filters["network"],
+                        locale,
+                    ],
+                    "responses": schema.responses(schema.ref("MemberState"), not_found=True),
+                }
+            },
+        }
+        return paths, {"MemberState": MEMBER_STATE}
+
+
+def members_api_section() -> APISection:
+    return APISection(name="members", endpoints={"member-states": MemberStatesEndpoint})

@@ -2,7 +2,12 @@
 the SPARC network of 46 members in 37 states and localities (as the organisation's text
 says). Names end in “(demo)”, people are fictional and addresses are example.org.
 
-Idempotent: each page is looked up by its slug and created only when missing.
+In Spanish: the directory, and the profiles of a few members in states where many
+families speak Spanish. An organisation's name is a proper name and stays as it is;
+its description is in Spanish. See home/demo.py for how the glossaries are written.
+
+Built with the members' factories. Idempotent: each page is looked up by its slug and
+created only when missing.
 """
 
 import io
@@ -11,10 +16,13 @@ from dataclasses import dataclass
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from PIL import Image, ImageDraw
+from wagtail.models import Collection
 
-from home.demo import FORMED, publish, site_copy_paragraph
+from demo.translation import translate_demo_object
+from home.demo import FORMED, SITE_COPY_ES, publish, site_copy_paragraph
 from home.models import CustomImage, Network, State, Topic
-from members.models import MemberDirectoryPage, MemberProfilePage
+from members.factories import ImageFactory, MemberDirectoryPageFactory, MemberProfilePageFactory
+from members.models import MemberDirectoryPage
 from taxonomy.states import US_STATES
 
 NAME_PATTERNS = [
@@ -62,6 +70,85 @@ PARTNERSHIP_ONLY = [
 
 LOGO_COLOURS = ["#0b5394", "#b45309", "#2e7d32", "#6a1b9a", "#00695c", "#ad1457"]
 LOGO_COUNT = 8  # a few members have (generated) logos, so the directory shows both kinds
+
+DIRECTORY_PAGE = {
+    "title": "Our members",
+    "slug": "members",
+    "show_in_menus": True,
+    "summary": "State and local child advocacy organizations across the country, and the "
+    "SPARC network.",
+    "introduction": site_copy_paragraph(FORMED),
+}
+
+# Spanish (load_spanish): each English string of the translated pages and snippets, and
+# its Spanish.
+GLOSSARY = {
+    # The directory
+    "Our members": "Nuestros miembros",
+    "members": "miembros",
+    "State and local child advocacy organizations across the country, and the SPARC network.": (
+        "Organizaciones estatales y locales de defensa de la niñez de todo el país, y la red SPARC."
+    ),
+    # The members translated (SPANISH_MEMBERS): names and addresses stay as they are.
+    "California Alliance for Young Families (demo)": (
+        "California Alliance for Young Families (demo)"
+    ),
+    "california-alliance-for-young-families-demo": "california-alliance-for-young-families-demo",
+    "A demo statewide child advocacy organization in California. It brings data, insight and "
+    "recommendations to the people who make policy for children and families.": (
+        "Una organización estatal de defensa de la niñez en California, creada para esta "
+        "demostración. Aporta datos, conocimientos y recomendaciones a quienes deciden las "
+        "políticas para los niños y las familias."
+    ),
+    "Los Angeles County Children’s Budget Project (demo)": (
+        "Los Angeles County Children’s Budget Project (demo)"
+    ),
+    "los-angeles-county-childrens-budget-project-demo": (
+        "los-angeles-county-childrens-budget-project-demo"
+    ),
+    "A demo local child advocacy organization in Los Angeles County, California. It brings "
+    "data, insight and recommendations to the people who make policy for children and "
+    "families.": (
+        "Una organización local de defensa de la niñez en el condado de Los Ángeles, "
+        "California, creada para esta demostración. Aporta datos, conocimientos y "
+        "recomendaciones a quienes deciden las políticas para los niños y las familias."
+    ),
+    "Center for Florida’s Children’s Futures (demo)": (
+        "Center for Florida’s Children’s Futures (demo)"
+    ),
+    "center-for-floridas-childrens-futures-demo": "center-for-floridas-childrens-futures-demo",
+    "A demo statewide child advocacy organization in Florida. It brings data, insight and "
+    "recommendations to the people who make policy for children and families.": (
+        "Una organización estatal de defensa de la niñez en Florida, creada para esta "
+        "demostración. Aporta datos, conocimientos y recomendaciones a quienes deciden las "
+        "políticas para los niños y las familias."
+    ),
+    "New Mexico Children’s Budget Project (demo)": "New Mexico Children’s Budget Project (demo)",
+    "new-mexico-childrens-budget-project-demo": "new-mexico-childrens-budget-project-demo",
+    "A demo statewide child advocacy organization in New Mexico. It brings data, insight and "
+    "recommendations to the people who make policy for children and families.": (
+        "Una organización estatal de defensa de la niñez en Nuevo México, creada para esta "
+        "demostración. Aporta datos, conocimientos y recomendaciones a quienes deciden las "
+        "políticas para los niños y las familias."
+    ),
+    "Texas Child Advocacy Forum (demo)": "Texas Child Advocacy Forum (demo)",
+    "texas-child-advocacy-forum-demo": "texas-child-advocacy-forum-demo",
+    "A demo statewide child advocacy organization in Texas. It brings data, insight and "
+    "recommendations to the people who make policy for children and families.": (
+        "Una organización estatal de defensa de la niñez en Texas, creada para esta "
+        "demostración. Aporta datos, conocimientos y recomendaciones a quienes deciden las "
+        "políticas para los niños y las familias."
+    ),
+}
+
+# Members in states where many families speak Spanish, by slug.
+SPANISH_MEMBERS = [
+    "california-alliance-for-young-families-demo",
+    "los-angeles-county-childrens-budget-project-demo",
+    "center-for-floridas-childrens-futures-demo",
+    "new-mexico-childrens-budget-project-demo",
+    "texas-child-advocacy-forum-demo",
+]
 
 
 @dataclass(frozen=True)
@@ -116,23 +203,22 @@ def load(home_page, log) -> None:
             where = f"local child advocacy organization in {member.locality}, {state.name}"
         member_topics = ["child-welfare"] if "sparc" in member.networks else []
         member_topics.append(TOPIC_ROTATION[index % len(TOPIC_ROTATION)])
-        page = directory.add_child(
-            instance=MemberProfilePage(
-                title=member.title,
-                slug=member.slug,
-                home_state=state,
-                locality=member.locality,
-                website=f"https://{member.slug}.example.org",
-                description=f"A demo {where}. It brings data, insight and recommendations "
-                "to the people who make policy for children and families.",
-                executive_director=f"{FIRST_NAMES[index % len(FIRST_NAMES)]} Example",
-                contact_email=f"info@{member.slug}.example.org",
-                year_joined=2013 + index % 12,
-                logo=demo_logo(member.title, index) if index < LOGO_COUNT else None,
-            )
+        page = MemberProfilePageFactory(
+            parent=directory,
+            title=member.title,
+            slug=member.slug,
+            home_state_id=state.code,
+            locality=member.locality,
+            website=f"https://{member.slug}.example.org",
+            description=f"A demo {where}. It brings data, insight and recommendations "
+            "to the people who make policy for children and families.",
+            executive_director=f"{FIRST_NAMES[index % len(FIRST_NAMES)]} Example",
+            contact_email=f"info@{member.slug}.example.org",
+            year_joined=2013 + index % 12,
+            logo=demo_logo(member.title, index) if index < LOGO_COUNT else None,
+            networks=[networks[name] for name in member.networks],
+            topics=[topics[name] for name in member_topics],
         )
-        page.networks.set([networks[name] for name in member.networks])
-        page.topics.set([topics[name] for name in member_topics])
         publish(page)
         existing.add(member.slug)
         created += 1
@@ -143,19 +229,18 @@ def load_directory(home_page, log) -> MemberDirectoryPage:
     directory = MemberDirectoryPage.objects.child_of(home_page).first()
     if directory is not None:
         return directory
-    directory = home_page.add_child(
-        instance=MemberDirectoryPage(
-            title="Our members",
-            slug="members",
-            show_in_menus=True,
-            summary="State and local child advocacy organizations across the country, "
-            "and the SPARC network.",
-            introduction=site_copy_paragraph(FORMED),
-        )
-    )
-    publish(directory)
+    directory = publish(MemberDirectoryPageFactory(parent=home_page, **DIRECTORY_PAGE))
     log("  member directory: created")
     return directory
+
+
+def load_spanish(home_page, log) -> None:
+    glossary = SITE_COPY_ES | GLOSSARY
+    directory = MemberDirectoryPage.objects.child_of(home_page).get()
+    children = directory.get_children()
+    pages = [directory, *(children.get(slug=slug) for slug in SPANISH_MEMBERS)]
+    created = [translate_demo_object(page, glossary)[1] for page in pages]
+    log(f"  members: {sum(created)} translated into Spanish ({len(pages)} pages in all)")
 
 
 def demo_logo(title: str, index: int) -> CustomImage:
@@ -169,8 +254,9 @@ def demo_logo(title: str, index: int) -> CustomImage:
     ImageDraw.Draw(picture).text((20, 45), initials, fill="#ffffff", font_size=40)
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
-    return CustomImage.objects.create(
+    return ImageFactory(
         title=image_title,
         description=f"Logo of {title}",
         file=ImageFile(buffer, name=f"{slugify(title)[:60]}-logo.png"),
+        collection=Collection.get_first_root_node(),
     )

@@ -2,7 +2,9 @@
 
 import factory
 import wagtail_factories
+from wagtail.models import Collection
 
+from home.models import CustomImage
 from members.models import MemberDirectoryPage, MemberProfilePage
 
 
@@ -43,3 +45,14 @@ class MemberProfilePageFactory(wagtail_factories.PageFactory):
             self.topics.set(extracted)
             if create:
                 self.save()
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A member's logo (home.CustomImage, the site's image model), in the root collection."""
+
+    class Meta:
+        model = CustomImage
+
+    title = factory.Sequence(lambda n: f"Member logo {n}")
+    file = factory.django.ImageField(width=240, height=120)
+    collection = factory.LazyFunction(Collection.get_first_root_node)

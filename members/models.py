@@ -1,13 +1,11 @@
 """Member organisations of the network: their profiles, and the directory by state."""
 
 from django import forms
-from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Lower
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
@@ -19,11 +17,14 @@ from wagtail_localize.fields import SynchronizedField
 from home.models import BasePage, CustomRendition, Network, State, TaxonomyMixin, Topic
 from home.models.social import SOCIAL_LINK_FIELDS, SocialLinksMixin
 from home.models.taxonomy import default_language_only
+from library.models import ResourcePage
+from members.filters import MemberFilters
 from members.maps import state_tile_map
 from privacy.visibility import public_pages
-from taxonomy.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
+from taxonomy.filters import FilterErrors
 from taxonomy.serializers import NetworkSerializer, StateSerializer, TopicSerializer
 from taxonomy.states import name_sort_key
+from webinars.models import WebinarPage
 
 # Logo sizes used by the rendered pages; the directory prefetches exactly these.
 LOGO_CARD_SPEC = "max-240x120"
@@ -90,24 +91,22 @@ class MemberDirectoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         try:
-            selected = parse_taxonomy_params(request.GET)
-        except TaxonomyFilterError as error:
-            context["filter_error"] = error
-            selected = {}
+            selected = MemberFilters.from_params(request.GET)
+        except FilterErrors as errors:
+            context["filter_error"] = errors.first
+            selected = MemberFilters()
 
         # The map counts the members of the chosen network and topic in every state, so a
         # visitor can move from state to state without losing the other filters.
-        without_state = {name: values for name, values in selected.items() if name != "state"}
-        in_filing = filter_by_taxonomy(self.member_profiles(), without_state)
-        counts = in_filing.count_by_state()
-        members = in_filing
-        if "state" in selected:
-            members = filter_by_taxonomy(in_filing, {"state": selected["state"]})
+        profiles = self.member_profiles()
+        counts = selected.facet_counts(profiles, "state")
+        members = selected.apply(profiles)
 
         states = State.in_name_order(State.objects.all())
+        chosen_states = selected.get("state", [])
         context.update(
-            selected=selected,
-            selected_states=[state for state in states if state.code in selected.get("state", [])],
+            selected=selected.selected,
+            selected_states=[state for state in states if state.code in chosen_states],
             # Grouped by state, in the order of the states' names in the reader's language.
             members=sorted(
                 MemberProfilePage.with_listing_data(members),
@@ -116,7 +115,7 @@ class MemberDirectoryPage(BasePage):
                     member.title.casefold(),
                 ),
             ),
-            state_map=state_tile_map(states, counts, selected),
+            state_map=state_tile_map(states, counts, selected.selected),
             state_choices=states,
             topic_choices=Topic.objects.filter(**default_language_only()),
             network_choices=Network.objects.filter(**default_language_only()),
@@ -270,65 +269,25 @@ class MemberProfilePage(SocialLinksMixin, TaxonomyMixin, BasePage):
             "networks",
         )
 
-    def authored_resources(self):
-        """The live, public library resources this member authored.
+    def authored_resources(self) -> list:
+        """The live, public library resources this member wrote (ResourcePage.authors),
+        in the profile's language, newest first. A translation keeps the English
+        resource's authors, and a profile's translations share its translation key."""
+        resources = ResourcePage.objects.filter(
+            locale_id=self.locale_id, authors__translation_key=self.translation_key
+        )
+        return list(public_pages(resources).distinct().order_by("-published_on")[:20])
 
-        Empty until the library's resource pages link to members: it looks for a relation
-        from `library.ResourcePage` to this model (e.g. an `authors` many-to-many) and
-        uses it as soon as one exists.
-        """
-        return _pages_linking_to(self, "library", "ResourcePage")
-
-    def webinar_appearances(self):
-        """The live, public webinars at which this member's staff spoke.
-
-        Empty until webinars link to members: it looks for a relation from
-        `webinars.WebinarPage` to this model (directly, e.g. a `member_organisations`
-        field) and uses it as soon as one exists.
-        """
-        return _pages_linking_to(self, "webinars", "WebinarPage")
+    def webinar_appearances(self) -> list:
+        """The live, public webinars at which this member's staff spoke
+        (WebinarSpeaker.member), in the profile's language, newest first."""
+        webinars = WebinarPage.objects.filter(
+            locale_id=self.locale_id, speakers__member__translation_key=self.translation_key
+        )
+        return list(public_pages(webinars).distinct().order_by("-starts_at")[:20])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authored_resources"] = self.authored_resources()
         context["webinar_appearances"] = self.webinar_appearances()
         return context
-
-
-def _pages_linking_to(member, app_label, model_name):
-    """Live, public pages of app_label.model_name that link to `member`, newest first.
-
-    A link is a foreign key or many-to-many field to MemberProfilePage on the page model,
-    or on one of its inline children (e.g. a speaker's `member` field on a webinar's
-    speakers). An empty list while there is no such model or field. Once the other
-    sections have their link, an explicit query can replace this look-up.
-    """
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError:
-        return []
-    paths = [*_member_link_fields(model)]
-    for relation in model._meta.related_objects:
-        if isinstance(relation.remote_field, ParentalKey):
-            paths += [
-                f"{relation.related_query_name()}__{name}"
-                for name in _member_link_fields(relation.related_model)
-            ]
-    if not paths:
-        return []
-    matching = models.Q()
-    for path in paths:
-        matching |= models.Q(**{path: member})
-    pages = public_pages(model.objects.filter(matching)).distinct()
-    return list(pages.order_by("-first_published_at")[:20])
-
-
-def _member_link_fields(model) -> list[str]:
-    return [
-        field.name
-        for field in model._meta.get_fields()
-        if field.is_relation
-        and not field.auto_created
-        and isinstance(field.related_model, type)
-        and issubclass(field.related_model, MemberProfilePage)
-    ]

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from wagtail.models import Locale
 
 from home.models import Network
+from members.filters import MemberFilters
 from members.models import MemberProfilePage
 from privacy.visibility import public_pages
-from taxonomy.filters import filter_by_taxonomy
 
 
 def public_member_profiles(site=None):
@@ -33,5 +33,5 @@ class NetworkMembership:
 def network_membership(network: Network | str, site=None) -> NetworkMembership:
     """How many members a network has, and how many states and localities they represent."""
     slug = network.slug if isinstance(network, Network) else network
-    members = filter_by_taxonomy(public_member_profiles(site), {"network": [slug]})
+    members = MemberFilters({"network": [slug]}).apply(public_member_profiles(site))
     return NetworkMembership(member_count=members.count(), place_count=members.place_count())

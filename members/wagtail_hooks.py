@@ -1,6 +1,7 @@
 """What the members section gives campaign pages (providers for campaigns.related:
 campaigns never imports members): a network campaign lists the network's member
-organisations and states its membership, counted from the profiles themselves."""
+organisations and states its membership, counted from the profiles themselves. And the
+members' demo content."""
 
 from django.http import QueryDict
 from django.utils.translation import gettext, ngettext
@@ -8,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from campaigns.related import public_pages_filed_with
+from content_api.sections import API_SECTION_HOOK
+from demo.registry import DEMO_CONTENT_HOOK, DemoSection
 from home.models import Network
+from members.api import members_api_section
 from members.models import MemberDirectoryPage, MemberProfilePage
 from members.stats import network_membership
 from privacy.visibility import public_pages
@@ -98,3 +102,24 @@ def campaign_network_members():
 @hooks.register("register_campaign_figures")
 def campaign_network_membership():
     return CampaignNetworkMembership()
+
+
+@hooks.register(DEMO_CONTENT_HOOK, order=10)  # first: campaigns count the members
+def members_demo_content():
+    from members import demo  # only the demo command loads the demo and its factories
+
+    return DemoSection("Members", load=demo.load)
+
+
+@hooks.register(DEMO_CONTENT_HOOK, order=50)
+def member_directory_in_spanish_demo_content():
+    """The Spanish directory and profiles come after every other section's Spanish, so
+    that the Spanish pages made before them keep the ids they had."""
+    from members import demo
+
+    return DemoSection("Member directory", load_spanish=demo.load_spanish)
+
+
+@hooks.register(API_SECTION_HOOK, order=30)
+def members_in_the_api():
+    return members_api_section()

@@ -47,14 +47,13 @@ def _restricted_q(paths) -> Q | None:
     return restricted
 
 
-def public_page_ids(pages) -> set[int]:
-    """The ids of those of `pages` (page objects) that anyone may open, in one query."""
-    ids = [page.pk for page in pages]
-    return set(public_pages(Page.objects.filter(pk__in=ids)).values_list("pk", flat=True))
-
-
-def is_public(page) -> bool:
-    return bool(public_page_ids([page]))
+def public_pages_by_id(model, ids) -> dict:
+    """{id: page} of the pages of `model` with these ids that anyone may open, in one
+    query (the related pages a page links to)."""
+    ids = {pk for pk in ids if pk is not None}
+    if not ids:
+        return {}
+    return {page.pk: page for page in public_pages(model.objects.filter(pk__in=ids))}
 
 
 def failed_restrictions(request) -> list[PageViewRestriction]:

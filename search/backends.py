@@ -18,6 +18,10 @@ there is still one backend and one index table.
 Other databases get Wagtail's backend unchanged: SQLite FTS5 has no per-language
 stemming (its tokenizer folds case and accents, and does not stem).
 
+The overridden methods (`PostgresIndex.add_items`, the compiler's `get_config` and
+`build_tsquery`) and the indexer's reading of `backend.config` are modelsearch's, not
+documented: adapters/tests checks that they still work as this module expects.
+
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends",

@@ -39,11 +39,6 @@ TYPE_SINGULAR = {
     "member": _("Member organization"),
     OTHER_PAGES: _("Page"),
 }
-MAX_TYPE_VALUES = len(CONTENT_TYPES) + 1
-
-
-class TypeFilterError(ValueError):
-    pass
 
 
 @dataclass
@@ -73,26 +68,6 @@ def type_of(content_type_id: int, ids: dict[str, int] | None = None) -> str:
         if pk == content_type_id:
             return value
     return OTHER_PAGES
-
-
-def parse_types(params) -> list[str]:
-    """The `type` values asked for (`?type=webinar,resource`), validated."""
-    values = [
-        value.strip().lower()
-        for raw in params.getlist("type")
-        for value in raw.split(",")
-        if value.strip()
-    ]
-    if len(values) > MAX_TYPE_VALUES:
-        raise TypeFilterError(_("type: too many values"))
-    known = set(content_type_ids()) | {OTHER_PAGES}
-    unknown = sorted(set(values) - known)
-    if unknown:
-        raise TypeFilterError(
-            _("type: unknown type %(values)s (use %(known)s)")
-            % {"values": ", ".join(v[:40] for v in unknown), "known": ", ".join(sorted(known))}
-        )
-    return list(dict.fromkeys(values))
 
 
 def filter_by_type(queryset, types: list[str]):

@@ -14,7 +14,8 @@ indexed columns (FTS5's table; PostgreSQL's GIN-indexed `title` and `body` tsvec
 whose statistics the planner knows), restricted to the visible pages by a subquery,
 scored with the backend's own rank expression, ordered and sliced in the database.
 Then one page of results is loaded. Other backends (Elasticsearch, OpenSearch) are
-used as they are.
+used as they are. The query compilers and index tables are modelsearch's internals, so
+they are reached through `adapters.modelsearch` (tested in adapters/tests).
 """
 
 import re
@@ -23,11 +24,9 @@ from django.db.models import CharField, F, Func, IntegerField, Q
 from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
 from modelsearch.query import MatchAll, Not, PlainText
-from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.backends import get_search_backend
-from wagtail.search.backends.database.postgres.postgres import IndexEntry, PostgresSearchBackend
 
-SQLITE_BACKEND_MODULE = "modelsearch.backends.database.sqlite.sqlite"
+from adapters import modelsearch as modelsearch_adapter
 
 
 class RankedResults:
@@ -39,10 +38,11 @@ class RankedResults:
     every page of results.
     """
 
-    def __init__(self, queryset, index_query, object_id_field="object_id", list_ids=False):
+    def __init__(self, queryset, index_query, list_ids=False):
+        """`index_query`: index entries in rank order, each with its object's id (text)
+        as `object_id`."""
         self.queryset = queryset
         self.index_query = index_query
-        self.object_id_field = object_id_field
         self.list_ids = list_ids
         self._ranked_ids = None
 
@@ -60,9 +60,7 @@ class RankedResults:
         if self._ranked_ids is not None:
             ids = self._ranked_ids[key]
         else:
-            ids = [
-                int(pk) for pk in self.index_query.values_list(self.object_id_field, flat=True)[key]
-            ]
+            ids = [int(pk) for pk in self.index_query.values_list("object_id", flat=True)[key]]
         objects = self.queryset.model._default_manager.all()
         if hasattr(objects, "specific"):  # pages: each as its own type, as a listing shows it
             objects = objects.specific()
@@ -73,13 +71,13 @@ class RankedResults:
         """The ids of every match: a list in rank order (up to `max_listed` of them, when
         `list_ids`), or else a subquery."""
         if self.list_ids:
-            ids = self.index_query.values_list(self.object_id_field, flat=True)[: max_listed + 1]
+            ids = self.index_query.values_list("object_id", flat=True)[: max_listed + 1]
             ids = [int(pk) for pk in ids]
             if len(ids) <= max_listed:
                 self._ranked_ids = ids
                 return ids
         object_ids = self.index_query.order_by().annotate(
-            object_pk=Cast(self.object_id_field, IntegerField())
+            object_pk=Cast("object_id", IntegerField())
         )
         return object_ids.values("object_pk")
 
@@ -88,9 +86,9 @@ def search(queryset, text: str, operator: str = "and", autocomplete: bool = Fals
     """`queryset.search(text, operator=operator)` (or `.autocomplete(…)`), ranked by
     relevance; `language` (a language code) picks PostgreSQL's stemming for it."""
     backend = get_search_backend()
-    if type(backend).__module__ == SQLITE_BACKEND_MODULE:
+    if modelsearch_adapter.is_sqlite_fts_backend(backend):
         return _sqlite_search(backend, queryset, text, operator, autocomplete)
-    if isinstance(backend, PostgresSearchBackend):
+    if modelsearch_adapter.is_postgres_backend(backend):
         results = _postgres_search(backend, queryset, text, operator, autocomplete, language)
         if results is not None:
             return results
@@ -99,46 +97,24 @@ def search(queryset, text: str, operator: str = "and", autocomplete: bool = Fals
     return queryset.search(text, operator=operator)
 
 
-def _compiler(backend, queryset, text, operator, autocomplete):
-    compiler_class = (
-        backend.autocomplete_query_compiler_class if autocomplete else backend.query_compiler_class
-    )
-    compiler = compiler_class(queryset, text, operator=operator)
-    compiler.check()
-    return compiler
-
-
 def _visible_object_ids(queryset):
     """The index's `object_id` (text) of every page in `queryset`, as a subquery."""
     return queryset.order_by().annotate(object_id=Cast("pk", CharField())).values("object_id")
 
 
 def _sqlite_search(backend, queryset, text, operator, autocomplete):
-    # Only importable when the database is SQLite with FTS5.
-    from modelsearch.backends.database.sqlite.query import MatchExpression
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-
-    compiler = _compiler(backend, queryset, text, operator, autocomplete)
-    if isinstance(compiler.query, (MatchAll, Not)):
+    compiler = modelsearch_adapter.query_compiler(backend, queryset, text, operator, autocomplete)
+    if isinstance(modelsearch_adapter.parsed_query(compiler), MatchAll | Not):
         return queryset.none()
-    match = MatchExpression(
-        compiler.FTS_TABLE_FIELDS,
-        compiler.build_search_query(compiler.query, config=compiler.get_config(backend)),
-    )
-    rank = compiler._build_rank_expression(
-        compiler.get_search_vectors(), compiler.get_config(backend)
-    )
+    match, rank = modelsearch_adapter.sqlite_match_and_rank(backend, compiler)
     index_query = (
-        SQLiteFTSIndexEntry.objects.filter(match)
-        .filter(
-            index_entry__content_type__in=get_descendants_content_types_pks(queryset.model),
-            index_entry__object_id__in=_visible_object_ids(queryset),
-        )
+        modelsearch_adapter.sqlite_index_entries(queryset.model, _visible_object_ids(queryset))
+        .filter(match)
         .annotate(score=rank)
         # BM25 scores are negative: the best match has the lowest.
-        .order_by("score", "-index_entry__object_id")
+        .order_by("score", "-object_id")
     )
-    return RankedResults(queryset, index_query, "index_entry__object_id")
+    return RankedResults(queryset, index_query)
 
 
 _TERM_SEPARATOR = re.compile(r"[\s\-]+")  # as Wagtail's PostgreSQL query compiler splits
@@ -162,14 +138,14 @@ def _title_or_body_match(compiler, query: PlainText, config) -> Q:
     for term in _TERM_SEPARATOR.split(query.query_string):
         if not term:
             continue
-        tsquery = compiler.build_tsquery(PlainText(term), config=config)
+        tsquery = modelsearch_adapter.postgres_tsquery(compiler, PlainText(term), config)
         word = Q(title=tsquery) | Q(body=tsquery)
         if query.operator == "and":
             # PostgreSQL leaves this language's stop words out of a query: so does this.
             word |= Q(Exact(NumNode(tsquery), 0))
         words.append(word)
     # A query of nothing but stop words matches nothing, as in Wagtail's query.
-    whole_query = compiler.build_tsquery(query, config=config)
+    whole_query = modelsearch_adapter.postgres_tsquery(compiler, query, config)
     return ~Q(Exact(NumNode(whole_query), 0)) & Q(
         *words, _connector=Q.AND if query.operator == "and" else Q.OR
     )
@@ -177,15 +153,15 @@ def _title_or_body_match(compiler, query: PlainText, config) -> Q:
 
 def _postgres_search(backend, queryset, text, operator, autocomplete, language):
     """Ranked results on PostgreSQL, or None for a query this does not handle."""
-    compiler = _compiler(backend, queryset, text, operator, autocomplete)
-    query = compiler.query
-    if not isinstance(query, PlainText) or compiler.fields is not None:
+    compiler = modelsearch_adapter.query_compiler(backend, queryset, text, operator, autocomplete)
+    query = modelsearch_adapter.parsed_query(compiler)
+    if not isinstance(query, PlainText) or not modelsearch_adapter.searches_every_field(compiler):
         return None
     if not autocomplete and language and hasattr(backend, "config_for_language"):
         config = backend.config_for_language(language)
     else:
-        config = compiler.get_config(backend)
-    tsquery = compiler.build_tsquery(query, config=config)
+        config = modelsearch_adapter.query_config(compiler, backend)
+    tsquery = modelsearch_adapter.postgres_tsquery(compiler, query, config)
     if tsquery is None:
         return queryset.none()
     if autocomplete:
@@ -194,13 +170,11 @@ def _postgres_search(backend, queryset, text, operator, autocomplete, language):
     else:
         match = _title_or_body_match(compiler, query, config)
         vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+    rank = modelsearch_adapter.postgres_rank_expression(compiler, vectors, config)
     index_query = (
-        IndexEntry.objects.filter(match)
-        .filter(
-            content_type__in=get_descendants_content_types_pks(queryset.model),
-            object_id__in=_visible_object_ids(queryset),
-        )
-        .annotate(score=compiler._build_rank_expression(vectors, config))
+        modelsearch_adapter.postgres_index_entries(queryset.model, _visible_object_ids(queryset))
+        .filter(match)
+        .annotate(score=rank)
         .order_by("-score", "-object_id")
     )
     return RankedResults(queryset, index_query, list_ids=True)

@@ -17,9 +17,10 @@ from wagtail.search.utils import normalise_query_string
 
 from search import facets, ranking
 from search.excerpts import excerpt
+from search.filters import SearchFilters
 from search.query import MIN_SUGGEST_LENGTH, clean_query
 from search.scope import searchable_pages, site_roots
-from taxonomy.filters import TaxonomyFilterError, filter_by_taxonomy, parse_taxonomy_params
+from taxonomy.filters import FilterErrors
 
 RESULTS_PER_PAGE = 10
 MAX_SUGGESTIONS = 8
@@ -135,17 +136,13 @@ def search(request):
     status = 200
 
     try:
-        selected = parse_taxonomy_params(request.GET)
-    except TaxonomyFilterError as error:
-        selected = {}
-        context["errors"].append(str(error))
-    try:
-        types = facets.parse_types(request.GET)
-    except facets.TypeFilterError as error:
-        types = []
-        context["errors"].append(str(error))
-    if context["errors"]:
+        filters = SearchFilters.from_params(request.GET)
+    except FilterErrors as errors:
+        filters = SearchFilters()
+        context["errors"] = [str(error) for error in errors.errors]
         status = 400
+    types = filters.get("type", [])
+    selected = filters.without("type").selected
     context["selected"] = {"type": types, **selected}
 
     if query.has_terms and not context["errors"]:
@@ -153,7 +150,7 @@ def search(request):
         scope = searchable_pages(site, locale, roots=roots)
 
         def narrowed(pages):
-            return facets.filter_by_type(filter_by_taxonomy(pages, selected), types)
+            return filters.apply(pages)
 
         results = ranking.search(narrowed(scope), query.text, language=locale.language_code)
         ids = result_ids(results)

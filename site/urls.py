@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content_api.router import api_router
-from content_api.views import UnknownPath
+from content_api.views import UnknownPathEndpoint
 from home.sitemap import MultilingualSitemap
 from home.views import robots_txt
 from operations.health import healthz
@@ -22,7 +22,7 @@ urlpatterns = [
     # Anything else under an API version (/api/v1/, /api/v2/nope/) is a JSON 404 too; /api/
     # itself stays free for a page. Only paths ending in a slash, so that APPEND_SLASH
     # still redirects /api/v2/pages to /api/v2/pages/.
-    re_path(r"^api/v\d+/(?:.*/)?$", UnknownPath.as_view(), name="api_unknown_path"),
+    re_path(r"^api/v\d+/(?:.*/)?$", UnknownPathEndpoint.as_view(), name="api_unknown_path"),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

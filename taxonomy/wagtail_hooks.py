@@ -1,9 +1,12 @@
-"""Topics and networks in the admin, under Taxonomy."""
+"""Topics and networks in the admin, under Taxonomy; the taxonomy in the content API."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content_api.sections import API_SECTION_HOOK
 from home.models import Network, Topic
+from taxonomy.api import taxonomy_api_section
 
 
 class TopicViewSet(SnippetViewSet):
@@ -30,3 +33,8 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register(API_SECTION_HOOK, order=0)
+def taxonomy_in_the_api():
+    return taxonomy_api_section()

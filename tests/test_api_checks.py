@@ -11,7 +11,7 @@ NOTHING = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 def deployment_messages(deploy=True):
     messages = checks.run_checks(tags=[checks.Tags.caches], include_deployment_checks=deploy)
-    return [message for message in messages if message.id.startswith("home.")]
+    return [message for message in messages if message.id.startswith("content_api.")]
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_one_process_may_keep_the_version_in_its_own_memory(production):
 
 def test_a_cache_that_stores_nothing_is_a_warning_even_for_one_process(production):
     production.CACHES = NOTHING
-    assert [message.id for message in deployment_messages()] == ["home.W101"]
+    assert [message.id for message in deployment_messages()] == ["content_api.W101"]
 
 
 def test_development_and_plain_check_are_not_concerned(production):

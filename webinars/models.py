@@ -8,29 +8,32 @@ when a session ends.
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, DateTimeField, ExpressionWrapper, F, When
-from django.http import HttpResponseBadRequest, QueryDict
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
-from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from content_api.fields import PageSummariesField, PageSummaryField
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage, TaxonomyMixin
 from home.models.taxonomy import SharedSlugMixin, default_language_only
-from privacy.visibility import public_pages
-from taxonomy.filters import TaxonomyFilterError
+from library.models import ResourcePage
+from privacy.visibility import public_pages, public_pages_by_id
+from taxonomy.filters import FilterErrors
 from webinars.calendar import (
     FEED_MAX_EVENTS,
     FEED_PAST_DAYS,
@@ -38,11 +41,8 @@ from webinars.calendar import (
     page_uid,
     webinars_calendar,
 )
-from webinars.filters import WebinarFilterForm, filter_webinars, parse_listing_params
-from webinars.serializers import (
-    RelatedPagesField,
-    SeriesSerializer,
-)
+from webinars.filters import WebinarFilters
+from webinars.serializers import SeriesSerializer
 from webinars.structured_data import event_json_ld
 
 # Routes of the pages below. Wagtail resolves a page's routes before its children,
@@ -52,10 +52,6 @@ RESERVED_SLUGS = frozenset({CALENDAR_ROUTE})
 
 LISTING_PAGE_SIZE = 12
 
-# Related resources are chosen from these page types. The library section's
-# resource page does not exist yet; narrow this to ["library.ResourcePage"] once it
-# does (a panel change only: no migration).
-RELATED_RESOURCE_PAGE_TYPES = ["wagtailcore.Page"]
 
 DURATION_CHOICES = [
     (timedelta(minutes=minutes), label)
@@ -153,18 +149,19 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
         """The listing. Its filters live in the query string, so they work without
         JavaScript and a filtered view can be bookmarked or shared."""
         context = {
-            "filter_form": WebinarFilterForm(request.GET),
+            "filter_form": WebinarFilters.form(request.GET, WebinarFilters.form_filters),
             "calendar_url": self.calendar_url(request),
         }
         try:
-            selected = parse_listing_params(request.GET)
-        except TaxonomyFilterError as error:
-            response = self.render(request, context_overrides=context | {"filter_error": error})
+            selected = WebinarFilters.from_params(request.GET)
+        except FilterErrors as errors:
+            context["filter_error"] = errors.first
+            response = self.render(request, context_overrides=context)
             response.status_code = 400
             return response
 
         now = timezone.now()
-        webinars = filter_webinars(self.webinars(), selected).in_listing_order(now)
+        webinars = selected.apply(self.webinars()).in_listing_order(now)
         webinars = webinars.prefetch_related("topics", "networks", "speakers")
         page_obj = Paginator(webinars, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
         items = list(page_obj.object_list)
@@ -173,8 +170,8 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
             "page_obj": page_obj,
             "upcoming": [webinar for webinar in items if webinar.ends_at > now],
             "past": [webinar for webinar in items if webinar.ends_at <= now],
-            "feed_url": context["calendar_url"] + query_string(selected),
-            "webcal_url": webcal(context["calendar_url"] + query_string(selected)),
+            "feed_url": context["calendar_url"] + selected.query_string(),
+            "webcal_url": webcal(context["calendar_url"] + selected.query_string()),
         }
         return self.render(request, context_overrides=context)
 
@@ -182,18 +179,18 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
     def calendar_feed(self, request):
         """A subscribable calendar of this section, filtered like the listing."""
         try:
-            selected = parse_listing_params(request.GET)
-        except TaxonomyFilterError as error:
-            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+            selected = WebinarFilters.from_params(request.GET)
+        except FilterErrors as errors:
+            return HttpResponseBadRequest(str(errors), content_type="text/plain; charset=utf-8")
         since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
-        webinars = filter_webinars(self.webinars(), selected).filter(starts_at__gte=since)
+        webinars = selected.apply(self.webinars()).filter(starts_at__gte=since)
         calendar = webinars_calendar(
             webinars.order_by("starts_at")[:FEED_MAX_EVENTS],
             request,
             name=self.title,
             url=self.get_full_url(request),
             # Each filtered feed is a calendar of its own.
-            uid=page_uid(self) + query_string(selected),
+            uid=page_uid(self) + selected.query_string(),
         )
         response = calendar_response(calendar, filename=f"{self.slug}.ics", inline=True)
         # Only public sessions are in the feed, so shared caches may keep it a while.
@@ -208,14 +205,6 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
 def webcal(url: str) -> str:
     """The same address with the webcal scheme, which opens a calendar app to subscribe."""
     return "webcal://" + url.split("://", 1)[-1]
-
-
-def query_string(selected) -> str:
-    """`?topic=a,b&series=c` for the filters in `selected`, or an empty string."""
-    query = QueryDict(mutable=True)
-    for name, values in selected.items():
-        query[name] = ",".join(values)
-    return f"?{query.urlencode()}" if query else ""
 
 
 class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
@@ -283,7 +272,7 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
             "related_resource_links",
             heading="Related library resources",
             label="Resource",
-            panels=[PageChooserPanel("resource", page_type=RELATED_RESOURCE_PAGE_TYPES)],
+            panels=["resource"],
         ),
         *TaxonomyMixin.taxonomy_panels,
     ]
@@ -302,13 +291,8 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         APIField("recording_url"),
         APIField("slides"),
         APIField("transcript"),
-        APIField("related_resources", serializer=RelatedPagesField(read_only=True)),
+        APIField("related_resources", serializer=PageSummariesField(read_only=True)),
     ]
-    # What API listings load at once for these fields (content_api.views.prefetch_for_api).
-    api_prefetch = {
-        "series": ["webinar_series"],
-        "related_resources": ["related_resource_links"],
-    }
 
     parent_page_types = ["webinars.WebinarIndexPage"]
     subpage_types = []
@@ -354,27 +338,36 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
 
     @classmethod
     def prepare_api_listing(cls, pages, fields):
-        """The related resources of a whole API listing in one query."""
-        if "related_resources" not in fields:
-            return
-        ids = {link.resource_id for page in pages for link in page.related_resource_links.all()}
-        visible = {page.pk: page for page in public_pages(Page.objects.filter(pk__in=ids))}
-        for page in pages:
-            page._related_resources = [
-                visible[link.resource_id]
-                for link in page.related_resource_links.all()
-                if link.resource_id in visible
-            ]
+        """The related resources and speakers' members of a whole API listing, each in
+        one query."""
+        if "related_resources" in fields:
+            links = [link for page in pages for link in page.related_resource_links.all()]
+            visible = public_pages_by_id(ResourcePage, [link.resource_id for link in links])
+            for page in pages:
+                page._related_resources = [
+                    visible[link.resource_id]
+                    for link in page.related_resource_links.all()
+                    if link.resource_id in visible
+                ]
+        if "speakers" in fields:
+            WebinarSpeaker.check_members([s for page in pages for s in page.speakers.all()])
 
     @property
     def related_resources(self):
-        """Related pages that anyone may see: a members-only or draft resource is left
-        out, so its title never leaks onto a public page or into the API."""
+        """Related resources that anyone may see: a members-only or draft resource is
+        left out, so its title never leaks onto a public page or into the API."""
         if hasattr(self, "_related_resources"):
             return self._related_resources
         ids = [link.resource_id for link in self.related_resource_links.all()]
-        pages = {page.pk: page for page in public_pages(Page.objects.filter(pk__in=ids))}
-        return [pages[pk] for pk in ids if pk in pages]
+        visible = public_pages_by_id(ResourcePage, ids)
+        return [visible[pk] for pk in ids if pk in visible]
+
+    @cached_property
+    def speaker_list(self) -> list["WebinarSpeaker"]:
+        """The speakers, each knowing whether its member profile is public."""
+        speakers = list(self.speakers.all())
+        WebinarSpeaker.check_members(speakers)
+        return speakers
 
     @cached_property
     def calendar_path(self) -> str:
@@ -411,7 +404,21 @@ class WebinarSpeaker(TranslatableMixin, Orderable):
     page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="speakers")
     name = models.CharField(max_length=120)
     role = models.CharField(max_length=160, blank=True, help_text="E.g. Policy Director.")
-    organisation = models.CharField(max_length=160, blank=True)
+    organisation = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="Their organisation, when it is not a member (for a member, choose it below).",
+    )
+    member = models.ForeignKey(
+        "members.MemberProfilePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=default_language_only,
+        verbose_name="member organisation",
+        help_text="The member organisation they speak for: its profile lists the webinar.",
+    )
     photo = models.ForeignKey(
         "home.CustomImage",
         null=True,
@@ -422,16 +429,20 @@ class WebinarSpeaker(TranslatableMixin, Orderable):
     )
     bio = models.TextField(max_length=600, blank=True, help_text="Two or three sentences.")
 
-    panels = ["name", FieldRowPanel(["role", "organisation"]), "photo", "bio"]
+    panels = ["name", FieldRowPanel(["role", "organisation"]), "member", "photo", "bio"]
     api_fields = [
         APIField("name"),
         APIField("role"),
-        APIField("organisation"),
+        APIField("organisation", serializer=serializers.CharField(source="organisation_name")),
+        APIField("member", serializer=PageSummaryField(source="public_member")),
         APIField("photo", serializer=ImageRenditionField("fill-240x240")),
         APIField("bio"),
     ]
     # A person's name is not translated, nor offered to translators to change.
-    override_translatable_fields = [SynchronizedField("name", overridable=False)]
+    override_translatable_fields = [
+        SynchronizedField("name", overridable=False),
+        SynchronizedField("member"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "speaker"
@@ -439,16 +450,36 @@ class WebinarSpeaker(TranslatableMixin, Orderable):
     def __str__(self):
         return self.name
 
+    @property
+    def public_member(self):
+        """The speaker's member organisation, if its profile is public (else None)."""
+        if not hasattr(self, "_public_member"):
+            WebinarSpeaker.check_members([self])
+        return self._public_member
+
+    @property
+    def organisation_name(self) -> str:
+        """Their member organisation's name (while its profile is public), else their
+        organisation as typed."""
+        member = self.public_member
+        return member.title if member else self.organisation
+
+    @staticmethod
+    def check_members(speakers) -> None:
+        """Note on each speaker whether its member profile is public, in one query."""
+        ids = [speaker.member_id for speaker in speakers if speaker.member_id]
+        visible = public_pages_by_id(apps.get_model("members", "MemberProfilePage"), ids)
+        for speaker in speakers:
+            speaker._public_member = visible.get(speaker.member_id)
+
 
 class WebinarRelatedResource(Orderable):
-    """A page of the site, usually a library resource, that goes with a webinar."""
+    """A library resource that goes with a webinar (the slides' report, a toolkit)."""
 
     page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="related_resource_links")
-    resource = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="page"
-    )
+    resource = models.ForeignKey("library.ResourcePage", on_delete=models.CASCADE, related_name="+")
 
-    panels = [PageChooserPanel("resource", page_type=RELATED_RESOURCE_PAGE_TYPES)]
+    panels = ["resource"]
 
     class Meta(Orderable.Meta):
         verbose_name = "related resource"

@@ -4,7 +4,6 @@ Topics, networks and states use the shared serializers of taxonomy.serializers.
 """
 
 from rest_framework import serializers
-from wagtail.models import Page
 
 from taxonomy.serializers import TermSerializer
 
@@ -26,32 +25,3 @@ class SeriesSerializer(TermSerializer):
 
     slug = serializers.SlugField()
     name = serializers.CharField()
-
-
-class RelatedPagesField(serializers.Field):
-    """Pages in the shape the v2 API nests pages everywhere else."""
-
-    schema = {"type": "array", "items": {"$ref": "#/components/schemas/NestedPage"}}
-
-    def to_representation(self, pages):
-        # Imported here: the module loads a model at import, before apps are ready.
-        from wagtail.api.v2.utils import get_object_detail_url
-
-        request = self.context.get("request")
-        router = self.context.get("router")
-        return [
-            {
-                "id": page.pk,
-                "meta": {
-                    "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}"
-                    if page.specific_class
-                    else "wagtailcore.Page",
-                    "detail_url": get_object_detail_url(router, request, Page, page.pk)
-                    if router
-                    else None,
-                    "html_url": page.get_full_url(request),
-                },
-                "title": page.title,
-            }
-            for page in pages
-        ]

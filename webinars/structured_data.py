@@ -38,12 +38,12 @@ def event_data(webinar, request) -> dict:
                 "name": speaker.name,
                 **({"jobTitle": speaker.role} if speaker.role else {}),
                 **(
-                    {"affiliation": {"@type": "Organization", "name": speaker.organisation}}
-                    if speaker.organisation
+                    {"affiliation": {"@type": "Organization", "name": speaker.organisation_name}}
+                    if speaker.organisation_name
                     else {}
                 ),
             }
-            for speaker in webinar.speakers.all()
+            for speaker in webinar.speaker_list
         ],
     }
     if site := webinar.get_site():

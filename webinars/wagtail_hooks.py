@@ -1,5 +1,6 @@
-"""Admin registration for webinar series, and the upcoming webinars shown on campaign
-pages (a provider for campaigns.related: campaigns never imports webinars)."""
+"""Admin registration for webinar series, the upcoming webinars shown on campaign
+pages (a provider for campaigns.related: campaigns never imports webinars), and the
+webinars' demo content."""
 
 from django.http import QueryDict
 from django.utils import formats, timezone
@@ -9,8 +10,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.related import public_pages_filed_with
+from content_api.sections import API_SECTION_HOOK
+from demo.registry import DEMO_CONTENT_HOOK, DemoSection
 from home.models import Network, Topic
 from privacy.visibility import public_pages
+from webinars.api import webinars_api_section
 from webinars.models import Series, WebinarIndexPage, WebinarPage
 
 
@@ -66,3 +70,15 @@ class UpcomingCampaignWebinars:
 @hooks.register("register_campaign_related_content", order=10)
 def campaign_upcoming_webinars():
     return UpcomingCampaignWebinars()
+
+
+@hooks.register(DEMO_CONTENT_HOOK, order=30)  # after the library
+def webinars_demo_content():
+    from webinars import demo  # only the demo command loads the demo and its factories
+
+    return DemoSection("Webinars", load=demo.load, load_spanish=demo.load_spanish)
+
+
+@hooks.register(API_SECTION_HOOK, order=20)
+def webinars_in_the_api():
+    return webinars_api_section()

@@ -79,10 +79,10 @@ def test_listing_sorts_by_title(resources, library, client):
 
 @pytest.mark.django_db
 def test_facet_counts_apply_the_other_facets_but_not_their_own(resources, library, client):
-    html = client.get(library.url, {"type": "policy-brief"}).content.decode()
+    html = client.get(library.url, {"resource_type": "policy-brief"}).content.decode()
     # Type keeps its alternatives countable; other facets count only policy briefs.
-    assert count_of(html, "type", "policy-brief") == 2
-    assert count_of(html, "type", "fact-sheet") == 1
+    assert count_of(html, "resource_type", "policy-brief") == 2
+    assert count_of(html, "resource_type", "fact-sheet") == 1
     assert count_of(html, "topic", "child-nutrition") == 2
     assert count_of(html, "topic", "child-health") is None
     assert count_of(html, "year", "2025") == 1
@@ -92,8 +92,12 @@ def test_facet_counts_apply_the_other_facets_but_not_their_own(resources, librar
 
 @pytest.mark.django_db
 def test_values_within_a_facet_are_alternatives(resources, library, client):
-    html = client.get(library.url, {"type": ["policy-brief", "fact-sheet"], "year": "2025"})
+    query = {"resource_type": ["policy-brief", "fact-sheet"], "year": "2025"}
+    html = client.get(library.url, query)
     assert titles(html.content.decode()) == ["School meals brief", "Medicaid fact sheet"]
+    html = client.get(library.url, {"resource_type": "policy-brief,fact-sheet", "year": "2025"})
+    assert len(titles(html.content.decode())) == 2
+    # ?type= was the parameter's name before it took the API's: old links still work.
     html = client.get(library.url, {"type": "policy-brief,fact-sheet", "year": "2025"})
     assert len(titles(html.content.decode())) == 2
 
@@ -148,7 +152,8 @@ def test_listing_paginates_and_links_keep_the_filters(library, nutrition, client
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"type": "novel"}, "type: unknown resource type novel"),
+        ({"resource_type": "novel"}, "resource_type: unknown resource_type: novel"),
+        ({"type": "novel"}, "resource_type: unknown resource_type: novel"),  # the old name
         ({"topic": "<script>"}, "topic:"),
         ({"state": "ZZ"}, "state: unknown state"),
         ({"year": "20x5"}, "year: a year is four digits"),

@@ -66,7 +66,7 @@ def test_facet_links_toggle_their_value(client, filed):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"type": "podcast"}, "unknown type podcast"),
+        ({"type": "podcast"}, "type: unknown type: podcast"),
         ({"topic": "no-such-topic"}, "unknown topic: no-such-topic"),
         ({"network": "<script>"}, "is not a valid network"),
     ],

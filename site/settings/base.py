@@ -17,7 +17,8 @@ CSRF_TRUSTED_ORIGINS = envvars.CSRF_TRUSTED_ORIGINS
 
 INSTALLED_APPS = [
     # Our apps first, so their templates override those of Wagtail and Django, and
-    # languages' admin URLs answer before wagtail_localize's (languages/wagtail_hooks.py).
+    # languages' admin URLs answer before wagtail_localize's (languages/wagtail_hooks.py;
+    # checked at start-up by adapters/checks.py).
     "home",
     "webinars",
     "library",
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "demo",
     "operations",
+    "adapters",
     # Wagtail and its contrib modules
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -227,12 +229,6 @@ CORS_PREFLIGHT_MAX_AGE = 86400
 CONTENT_API_CACHE_MAX_AGE = 60
 CONTENT_API_CACHE_S_MAXAGE = 300
 CONTENT_API_STALE_WHILE_REVALIDATE = 300
-# Clock-driven parts of the content (a webinar becomes past when it ends): each
-# function returns (value, time of its last change); see content_api/caching.py.
-CONTENT_API_TIME_STATES = ["webinars.api.webinar_time_state"]
-# Section models whose changes change API responses (pages, restrictions, images,
-# documents, taxonomy, sites and locales are always watched).
-CONTENT_API_WATCHED_MODELS = ["webinars.Series"]
 # With a CDN (WAGTAILFRONTENDCACHE) and WAGTAILAPI_USE_FRONTENDCACHE = True, each content
 # change purges these paths (a CloudFront-style wildcard; list exact URLs for others).
 CONTENT_API_PURGE_PATHS = ["/api/v2/*"]

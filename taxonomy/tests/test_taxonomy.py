@@ -11,7 +11,7 @@ from home.factories import NetworkFactory, TopicFactory
 from home.models import State, Topic
 from languages.terms import choices_in_language
 from languages.tests.translating import translate_term
-from taxonomy.filters import TaxonomyFilterError, parse_taxonomy_params
+from taxonomy.filters import FilterErrors, TaxonomyFilters
 from webinars.factories import SeriesFactory
 
 
@@ -56,13 +56,17 @@ def test_translators_are_not_offered_the_slug():
 
 
 @pytest.mark.django_db
-def test_parse_taxonomy_params_reads_comma_separated_alternatives():
+def test_taxonomy_filters_read_comma_separated_alternatives():
     TopicFactory(slug="child-health")
     TopicFactory(slug="child-nutrition")
-    selected = parse_taxonomy_params(
+    state = TaxonomyFilters.from_params(
         QueryDict("topic=child-health,child-nutrition&state=oh&state=AZ")
     )
-    assert selected == {"topic": ["child-health", "child-nutrition"], "state": ["OH", "AZ"]}
+    assert dict(state.selected) == {
+        "topic": ["child-health", "child-nutrition"],
+        "state": ["OH", "AZ"],
+    }
+    assert state.query_string() == "?topic=child-health%2Cchild-nutrition&state=OH%2CAZ"
 
 
 @pytest.mark.django_db
@@ -76,10 +80,10 @@ def test_parse_taxonomy_params_reads_comma_separated_alternatives():
         ("network=" + ",".join(["a"] * 21), "network", "at most 20 values"),
     ],
 )
-def test_parse_taxonomy_params_names_the_bad_parameter(query, param, message):
-    with pytest.raises(TaxonomyFilterError) as error:
-        parse_taxonomy_params(QueryDict(query))
-    assert error.value.param == param
+def test_taxonomy_filters_name_the_bad_parameter(query, param, message):
+    with pytest.raises(FilterErrors) as error:
+        TaxonomyFilters.from_params(QueryDict(query))
+    assert error.value.first.param == param
     assert message in str(error.value)
 
 

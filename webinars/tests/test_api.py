@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from home.factories import StandardPageFactory
+from library.factories import LibraryIndexPageFactory, ResourcePageFactory
 from webinars.factories import ImageFactory, WebinarPageFactory, WebinarSpeakerFactory
 from webinars.models import WebinarRelatedResource
 
@@ -36,8 +36,9 @@ def test_webinar_in_api_has_every_field_with_speaker_photo_renditions(index_page
         transcript="<p>Welcome.</p>",
     )
     WebinarSpeakerFactory(page=webinar, name="Renee Jackson", photo=ImageFactory())
-    resource = StandardPageFactory(parent=index_page.get_parent(), title="Kinship toolkit")
-    WebinarRelatedResource.objects.create(page=webinar, resource_id=resource.pk)
+    library = LibraryIndexPageFactory(parent=index_page.get_parent())
+    resource = ResourcePageFactory(parent=library, title="Kinship toolkit")
+    WebinarRelatedResource.objects.create(page=webinar, resource=resource)
 
     data = client.get(f"/api/v2/pages/{webinar.pk}/").json()
 

@@ -6,12 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.factories import StandardPageFactory
 from home.models import HomePage
+from library.factories import LibraryIndexPageFactory, ResourcePageFactory
 from webinars.factories import WebinarPageFactory, WebinarSpeakerFactory
 from webinars.models import WebinarIndexPage, WebinarPage, WebinarRelatedResource
 
@@ -183,12 +183,13 @@ def test_webinar_page_has_schema_org_event_json_ld(index_page, client):
 
 @pytest.mark.django_db
 def test_members_only_related_resource_is_not_shown_on_a_public_webinar(index_page, client):
-    public = StandardPageFactory(parent=index_page.get_parent(), title="Budget toolkit")
-    private = StandardPageFactory(parent=index_page.get_parent(), title="Members memo")
+    library = LibraryIndexPageFactory(parent=index_page.get_parent())
+    public = ResourcePageFactory(parent=library, title="Budget toolkit")
+    private = ResourcePageFactory(parent=library, title="Members memo")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     webinar = WebinarPageFactory(parent=index_page)
-    for page in (private, public):
-        WebinarRelatedResource.objects.create(page=webinar, resource=Page.objects.get(pk=page.pk))
+    for resource in (private, public):
+        WebinarRelatedResource.objects.create(page=webinar, resource=resource)
 
     html = client.get(webinar.url).content.decode()
 

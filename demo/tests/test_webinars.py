@@ -2,12 +2,13 @@
 
 import pytest
 
-from conftest import load_demo
+from demo.tests.helpers import load_demo
 from webinars.models import WebinarPage
 
+pytestmark = pytest.mark.django_db
 
-@pytest.mark.django_db
-def test_demo_has_upcoming_and_past_webinars_and_a_second_run_changes_nothing(demo_tree):
+
+def test_demo_has_upcoming_and_past_webinars_and_a_second_run_changes_nothing():
     webinars = WebinarPage.objects.live()
     first = {page.slug: page.latest_revision_id for page in webinars}
 

@@ -1,4 +1,5 @@
-"""`load_demo_content`: builds the site from the organisation's text, and is idempotent."""
+"""`load_demo_content`: builds the site from the organisation's text, and is idempotent;
+what every section's pages share (search, references, the editor)."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -6,7 +7,7 @@ from wagtail.models import Page, ReferenceIndex, Revision, Site
 from wagtail.search.backends import get_search_backend
 
 from campaigns.models import CampaignPage
-from conftest import load_demo
+from demo.tests.helpers import load_demo
 from home.models import HomePage, Network, Topic
 from members.models import MemberProfilePage
 from webinars.models import WebinarPage
@@ -25,7 +26,7 @@ def snapshot():
     }
 
 
-def test_demo_home_page_carries_the_organisations_text(demo_tree, client):
+def test_demo_home_page_carries_the_organisations_text(client):
     html = client.get("/").content.decode()
     assert "Building a Future Where All Our Children Can Thrive." in html
     assert "formed in 2013 by the executive directors" in html
@@ -36,26 +37,26 @@ def test_demo_home_page_carries_the_organisations_text(demo_tree, client):
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
 
 
-def test_demo_content_loads_the_taxonomy(demo_tree):
+def test_demo_content_loads_the_taxonomy():
     assert Topic.objects.filter(slug="child-nutrition").exists()
     assert Network.objects.get(slug="sparc", locale__language_code="en").short_name == "SPARC"
 
 
-def test_demo_admin_can_log_in_to_the_admin(demo_tree, client):
+def test_demo_admin_can_log_in_to_the_admin(client):
     assert client.login(username="admin", password="partnership-demo")
     assert client.get("/admin/").status_code == 200
 
 
-def test_running_demo_content_twice_changes_nothing(demo_tree, django_capture_on_commit_callbacks):
+def test_running_demo_content_twice_changes_nothing(django_capture_on_commit_callbacks):
     before = snapshot()
     with django_capture_on_commit_callbacks(execute=True):
         load_demo()
     assert snapshot() == before
 
 
-def test_demo_pages_are_searchable_in_both_languages_and_their_links_are_tracked(demo_tree):
-    # The loader indexes each object once at the end (home/demo_indexing.py): every
-    # page, in its final state, must be there.
+def test_demo_pages_are_searchable_in_both_languages_and_their_links_are_tracked():
+    # The loader indexes each object once at the end (demo/indexing.py): every page,
+    # in its final state, must be there.
     search = get_search_backend().search
     live = Page.objects.live()
     census = CampaignPage.objects.get(slug="count-all-kids")
@@ -65,13 +66,13 @@ def test_demo_pages_are_searchable_in_both_languages_and_their_links_are_tracked
     assert kinship.page_ptr in search("kinship caregivers", live)
     assert spanish_census.page_ptr in search("Cuenten a todos los niños", live)
     members = MemberProfilePage.objects.live()
-    assert len(search("demo", members)) == members.count() == 62
+    assert len(search("demo", members)) == members.count() == 62 + 5  # 5 also in Spanish
     # "Used by": the Census campaign links to "About us".
     about = Page.objects.get(slug="about", locale__language_code="en")
     assert str(census.pk) in {ref.object_id for ref in ReferenceIndex.get_references_to(about)}
 
 
-def test_every_demo_page_type_opens_in_the_editor_and_previews_in_both_languages(demo_tree, client):
+def test_every_demo_page_type_opens_in_the_editor_and_previews_in_both_languages(client):
     """What an editor does first with each kind of page: open it, preview its draft."""
     assert client.login(username="admin", password="partnership-demo")
     checked = set()

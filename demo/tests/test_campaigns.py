@@ -6,14 +6,13 @@ import re
 import pytest
 
 from campaigns.models import CampaignPage
-from campaigns.tests.test_pages import text_of
-from conftest import load_demo
+from demo.tests.helpers import HOST, load_demo, text_of
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(demo_tree, db):
+def demo(db):
     return {page.slug: page for page in CampaignPage.objects.live()}
 
 
@@ -24,8 +23,8 @@ def upcoming_sparc_webinar_titles(client):
 
 def test_demo_sparc_page_shows_46_members_in_37_states_and_localities_computed_live(demo, client):
     sparc = demo["sparc"]
-    html = client.get(sparc.url, HTTP_HOST="127.0.0.1:8000").content.decode()
-    text = text_of(html)
+    response = client.get(sparc.url, HTTP_HOST=HOST)
+    html, text = response.content.decode(), text_of(response)
 
     assert "46 members in 37 states and localities" in text
     # The number is never typed into the campaign itself.

@@ -18,44 +18,34 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from campaigns import demo_es as campaigns_es
+from campaigns import demo as campaigns_demo
 from campaigns.models import CampaignPage
-from conftest import load_demo
+from demo.tests.helpers import HOST, english, load_demo, text_of
 from demo.translation import MissingSpanishError, translate_demo_object
-from home import demo_es as home_es
+from home import demo as home_demo
 from home.demo import DEMO_ADMIN_USERNAME
 from home.models import Network, Topic
-from library import demo_es as library_es
+from library import demo as library_demo
 from library.models import ResourcePage
-from webinars import demo_es as webinars_es
+from members import demo as members_demo
+from webinars import demo as webinars_demo
 from webinars.models import Series, WebinarPage
 
 pytestmark = pytest.mark.django_db
 
-HOST = "127.0.0.1:8000"  # the demo's default site
-
 GLOSSARIES = {
-    "home.demo_es.SITE_COPY": home_es.SITE_COPY,
-    "home.demo_es.GLOSSARY": home_es.GLOSSARY,
-    "campaigns.demo_es.GLOSSARY": campaigns_es.GLOSSARY,
-    "webinars.demo_es.GLOSSARY": webinars_es.GLOSSARY,
-    "library.demo_es.GLOSSARY": library_es.GLOSSARY,
+    "home.demo.SITE_COPY_ES": home_demo.SITE_COPY_ES,
+    "home.demo.GLOSSARY": home_demo.GLOSSARY,
+    "campaigns.demo.GLOSSARY": campaigns_demo.GLOSSARY,
+    "webinars.demo.GLOSSARY": webinars_demo.GLOSSARY,
+    "library.demo.GLOSSARY": library_demo.GLOSSARY,
+    "members.demo.GLOSSARY": members_demo.GLOSSARY,
 }
 
 
 @pytest.fixture
-def spanish(demo_tree, db):
+def spanish(db):
     return Locale.objects.get(language_code="es")
-
-
-def text_of(response) -> str:
-    assert response.status_code == 200, response.status_code
-    html = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", response.content.decode())
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
-def english(model, slug):
-    return model.objects.get(slug=slug, locale__language_code="en")
 
 
 def test_spanish_home_page_is_served_at_es_in_spanish(spanish, client):
@@ -107,7 +97,7 @@ def test_spanish_section_pages_list_only_the_translated_items(spanish, client):
 
 def test_spanish_pages_are_live_and_complete_wagtail_localize_translations(spanish):
     spanish_pages = Page.objects.filter(locale=spanish).specific()
-    assert len(spanish_pages) == 16  # home, 2 standard pages, 3 sections, 10 items
+    assert len(spanish_pages) == 22  # home, 2 standard pages, 4 sections, 15 items
 
     for page in spanish_pages:
         source_page = page.get_translation(Locale.get_default())
@@ -209,7 +199,7 @@ def test_a_string_missing_from_the_glossary_fails_loudly_and_names_it(spanish):
         pytest.raises(MissingSpanishError, match="Reading a state budget for children"),
         transaction.atomic(),
     ):
-        translate_demo_object(untranslated, library_es.GLOSSARY)
+        translate_demo_object(untranslated, library_demo.GLOSSARY)
 
     assert untranslated.get_translation_or_none(spanish) is None
 

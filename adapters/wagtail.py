@@ -1,0 +1,58 @@
+"""Wagtail internals we rely on, written against wagtail 8.0.1.
+
+Every function here reaches into something Wagtail does not document (a private
+attribute, an undocumented module or behaviour), so an upgrade of Wagtail must run
+adapters/tests first: each assumption has a test there that fails when it stops holding.
+"""
+
+from wagtail.blocks import StreamValue
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import update_reference_index_on_save
+from wagtail.tasks import update_reference_index_task
+
+# StreamField values ------------------------------------------------------------------
+
+
+def unconverted_blocks(stream: StreamValue) -> list[tuple[int, dict]]:
+    """StreamValue._raw_data and _bound_blocks: (index, stored block) of each block that is
+    not yet converted to Python (its _bound_blocks entry is None)."""
+    return [
+        (index, raw)
+        for index, raw in enumerate(stream._raw_data)
+        if stream._bound_blocks[index] is None
+    ]
+
+
+def blocks_to_python(block, raw_values: list) -> list:
+    """Block.bulk_to_python: the Python values of many stored values of one block type,
+    with one query for all of them (what StreamValue._prefetch_blocks uses)."""
+    return block.bulk_to_python(raw_values)
+
+
+def set_converted_block(stream: StreamValue, index: int, block, value, block_id) -> None:
+    """StreamValue._bound_blocks and StreamValue.StreamChild: store a block converted
+    elsewhere, as StreamValue._prefetch_blocks does, so the stream does not convert it again."""
+    stream._bound_blocks[index] = StreamValue.StreamChild(block, value, id=block_id)
+
+
+# The API -----------------------------------------------------------------------------
+
+
+def mark_filtered_by_tag(queryset) -> None:
+    """QuerySet._filtered_by_tag: what wagtail.api.v2.filters.SearchFilter reads to refuse
+    a search of a listing filtered by tag (Wagtail's FieldsFilter sets it; ours replaces it)."""
+    queryset._filtered_by_tag = True
+
+
+# The reference index -----------------------------------------------------------------
+
+
+def reference_index_on_save() -> tuple:
+    """wagtail.signal_handlers.update_reference_index_on_save, the `post_save` receiver that
+    enqueues wagtail.tasks.update_reference_index_task(app_label, model_name, str(pk))."""
+    return update_reference_index_on_save, update_reference_index_task
+
+
+def reference_indexed_models() -> set:
+    """ReferenceIndex.tracked_models: the models whose saves the reference index follows."""
+    return set(ReferenceIndex.tracked_models)
