@@ -14,9 +14,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models import BasePage, CustomRendition, Network, State, TaxonomyMixin, Topic
+from home.models import BasePage, CustomRendition, State, TaxonomyMixin
 from home.models.social import SOCIAL_LINK_FIELDS, SocialLinksMixin
-from home.models.taxonomy import default_language_only
 from library.models import ResourcePage
 from members.filters import MemberFilters
 from members.maps import state_tile_map
@@ -116,9 +115,10 @@ class MemberDirectoryPage(BasePage):
                 ),
             ),
             state_map=state_tile_map(states, counts, selected.selected),
-            state_choices=states,
-            topic_choices=Topic.objects.filter(**default_language_only()),
-            network_choices=Network.objects.filter(**default_language_only()),
+            # The form's options, from the filters (the same values the API takes).
+            state_options=selected.options("state"),
+            topic_options=selected.options("topic"),
+            network_options=selected.options("network"),
         )
         return context
 

@@ -134,6 +134,15 @@ def test_state_summary_for_one_state(members, client):
     assert data["code"] == "OH"
     assert data["member_count"] == 2
     assert client.get(f"{SUMMARY}ZZ/").status_code == 404
+    # Another state than the one asked for: nothing there (was a server error).
+    assert client.get(f"{SUMMARY}OH/?state=CA").status_code == 404
+
+
+def test_state_summary_takes_the_parameters_every_endpoint_takes(members, client):
+    for query in ("?format=json", "?_=1", "?locale=es"):
+        assert client.get(SUMMARY + query).status_code == 200, query
+        assert client.get(f"{SUMMARY}OH/{query}").status_code == 200, query
+    assert client.get(f"{SUMMARY}?format=api").status_code == 400
 
 
 def test_state_summary_answers_bad_queries_with_400(members, client):
