@@ -25,10 +25,9 @@ fixed number of queries however many pages it finds.
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
-from wagtail import hooks
 
+from home.hooks import declarations
 from privacy.visibility import public_pages
 
 RELATED_CONTENT_HOOK = "register_campaign_related_content"
@@ -117,30 +116,12 @@ class RelatedSection:
         return [(item, self.describe(item)) for item in self.items]
 
 
-def _providers(hook_name: str, protocol) -> list:
-    providers, keys = [], set()
-    for hook in hooks.get_hooks(hook_name):
-        provider = hook()
-        if provider is None:
-            continue
-        if not isinstance(provider, protocol):
-            raise ImproperlyConfigured(
-                f"{hook.__module__}.{hook.__name__} must return a {protocol.__name__} "
-                f"(see campaigns.related), not {provider!r}"
-            )
-        if provider.key in keys:
-            raise ImproperlyConfigured(f"Two {hook_name} providers use the key {provider.key!r}")
-        keys.add(provider.key)
-        providers.append(provider)
-    return providers
-
-
 def related_content_providers() -> list[RelatedContentProvider]:
-    return _providers(RELATED_CONTENT_HOOK, RelatedContentProvider)
+    return declarations(RELATED_CONTENT_HOOK, RelatedContentProvider, "key", "campaigns.related")
 
 
 def figure_providers() -> list[FigureProvider]:
-    return _providers(FIGURES_HOOK, FigureProvider)
+    return declarations(FIGURES_HOOK, FigureProvider, "key", "campaigns.related")
 
 
 def related_sections(campaign, exclude_ids=frozenset()) -> list[RelatedSection]:

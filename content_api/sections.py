@@ -22,9 +22,7 @@ setting, no model attribute, no edit here.
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ImproperlyConfigured
-from wagtail import hooks
-
+from home.hooks import declarations
 from taxonomy.filters import FilterState
 
 API_SECTION_HOOK = "register_content_api_section"
@@ -62,19 +60,7 @@ class APISection:
 
 def api_sections() -> list[APISection]:
     """Every registered section, in hook order."""
-    sections, names = [], set()
-    for hook in hooks.get_hooks(API_SECTION_HOOK):
-        section = hook()
-        if not isinstance(section, APISection):
-            raise ImproperlyConfigured(
-                f"{hook.__module__}.{hook.__name__} must return an APISection "
-                f"(content_api.sections), not {section!r}"
-            )
-        if section.name in names:
-            raise ImproperlyConfigured(f"Two content API sections are named {section.name!r}")
-        names.add(section.name)
-        sections.append(section)
-    return sections
+    return declarations(API_SECTION_HOOK, APISection, "name", "content_api.sections")
 
 
 def section_of(model) -> APISection | None:

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
-from wagtail import hooks
+
+from home.hooks import declarations
 
 DEMO_CONTENT_HOOK = "register_demo_content"
 
@@ -52,16 +53,4 @@ class DemoSection:
 
 def demo_sections() -> list[DemoSection]:
     """Every registered section, in hook order."""
-    sections, names = [], set()
-    for hook in hooks.get_hooks(DEMO_CONTENT_HOOK):
-        section = hook()
-        if not isinstance(section, DemoSection):
-            raise ImproperlyConfigured(
-                f"{hook.__module__}.{hook.__name__} must return a DemoSection "
-                f"(see demo.registry), not {section!r}"
-            )
-        if section.name in names:
-            raise ImproperlyConfigured(f"Two demo sections are named {section.name!r}")
-        names.add(section.name)
-        sections.append(section)
-    return sections
+    return declarations(DEMO_CONTENT_HOOK, DemoSection, "name", "demo.registry")

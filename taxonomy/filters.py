@@ -151,6 +151,8 @@ class Filter:
 class TermFilter(Filter):
     """Slugs of a vocabulary (topics, networks, webinar series), known ones only."""
 
+    pattern = _SLUG
+
     def __init__(self, name, model: str, **kwargs):
         super().__init__(name, **kwargs)
         self.model = model
@@ -160,12 +162,16 @@ class TermFilter(Filter):
         return apps.get_model(self.model)
 
     def clean(self, value):
-        if not _SLUG.match(value):
+        if not self.pattern.match(value):
             raise FilterError(
                 self.name,
                 _("%(value)s is not a valid %(param)s")
                 % {"value": repr(value[:100]), "param": self.name},
             )
+        return self.normalise(value)
+
+    @staticmethod
+    def normalise(value):
         return value.lower()
 
     def parse(self, params):
@@ -191,16 +197,13 @@ class TermFilter(Filter):
 class StateFilter(TermFilter):
     """USPS codes of states, DC and territories."""
 
+    pattern = _STATE
+
     def __init__(self, **kwargs):
         super().__init__("state", "home.State", lookup="states__code", **kwargs)
 
-    def clean(self, value):
-        if not _STATE.match(value):
-            raise FilterError(
-                self.name,
-                _("%(value)s is not a valid %(param)s")
-                % {"value": repr(value[:100]), "param": self.name},
-            )
+    @staticmethod
+    def normalise(value):
         return value.upper()
 
     def known(self, values):

@@ -77,6 +77,7 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
 
 
 @pytest.fixture
-def demo_output(django_db_setup, request) -> str:
-    """What `load_demo_content` printed when it loaded the demo."""
+def demo_output(db, request) -> str:
+    """What `load_demo_content` printed when it loaded the demo (a database test: the
+    demo is loaded with the test database)."""
     return request.config.stash[DEMO_OUTPUT]

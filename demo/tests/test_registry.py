@@ -50,7 +50,10 @@ def test_a_hook_that_returns_no_demo_section_is_improperly_configured():
 def test_two_sections_with_one_name_are_improperly_configured():
     with (
         hooks.register_temporarily(DEMO_CONTENT_HOOK, lambda: DemoSection("Library", nothing)),
-        pytest.raises(ImproperlyConfigured, match="Two demo sections are named 'Library'"),
+        pytest.raises(
+            ImproperlyConfigured,
+            match="have the name 'Library'",
+        ),
     ):
         demo_sections()
 
