@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from library.filters import LibraryFilters
 from privacy.visibility import failed_restrictions, pages_visible_to, restricted_page_ids
+from search.query import clean_query
 from taxonomy.filters import FilterErrors, Option
 
 MAX_QUERY_LENGTH = 200
@@ -62,6 +63,9 @@ class LibraryListing:
         self.visible = pages_visible_to(request, resources, failed)
 
         self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        # Searched as the site search does: words only (a NUL or a stray quote would
+        # reach the search backend's parser otherwise).
+        self.search_text = clean_query(self.query).text
         try:
             self.filters = LibraryFilters.from_params(params)
         except FilterErrors as errors:
@@ -75,12 +79,13 @@ class LibraryListing:
             self.sort = DEFAULT_SORT
 
     def _searched(self):
-        if not self.query:
+        if not self.search_text:
             return self.visible
         # Search the visible resources only, then keep the matches as a plain queryset
         # that facets and sorting can work on.
         if not hasattr(self, "_search_ids"):
-            self._search_ids = [page.pk for page in self.visible.search(self.query, operator="and")]
+            matches = self.visible.search(self.search_text, operator="and")
+            self._search_ids = [page.pk for page in matches]
         return self.visible.filter(pk__in=self._search_ids)
 
     def results(self):

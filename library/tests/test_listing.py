@@ -190,3 +190,12 @@ def test_listing_queries_do_not_grow_with_the_number_of_resources(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(library.url, params)
     assert len(titles(response.content.decode())) == 12
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("q", ["brief\x00", '"brief', "brief AND (", "*", "brief" * 50])
+def test_any_keyword_gets_a_listing_not_a_server_error(resources, library, client, q):
+    response = client.get(library.url, {"q": q})
+
+    assert response.status_code == 200
+
