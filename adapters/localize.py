@@ -13,6 +13,14 @@ that at start-up.
 
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
+# The views languages/permissions.py extends with its permission check: undocumented
+# modules of wagtail-localize, imported here only.
+from wagtail_localize.views.submit_translations import (  # noqa: F401 - re-exported
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
+from wagtail_localize.views.update_translations import UpdateTranslationsView  # noqa: F401
+
 # wagtail-localize's URL names (its buttons link to them) of the views languages/ replaces,
 # with arguments of the right shape; a snippet's URL for home's Topic.
 REPLACED_VIEW_URLS = [

@@ -28,16 +28,15 @@ from campaigns.factories import (
     ImageFactory,
 )
 from campaigns.models import CampaignIndexPage, CampaignPage, PartnerRole
-from demo.translation import translate_demo_object
-from home.demo import (
+from demo.building import inline, publish
+from demo.site_copy import (
     CENSUS_FUNDING_ES,
     CENSUS_WORK_ES,
     SITE_COPY_ES,
     SPARC,
-    inline,
-    publish,
     site_copy_paragraph,
 )
+from demo.translation import translate_demo_object
 from home.models import CustomImage, Network, Topic
 from privacy.visibility import public_pages
 

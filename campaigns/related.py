@@ -26,8 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from django.db.models import Q
+from django.http import QueryDict
 
 from home.hooks import declarations
+from home.models import Network, Topic
 from privacy.visibility import public_pages
 
 RELATED_CONTENT_HOOK = "register_campaign_related_content"
@@ -50,6 +52,20 @@ def public_pages_filed_with(model, campaign, *, by_topic: bool = True):
         return model.objects.none()
     filed = model.objects.filter(sharing).values("pk")
     return public_pages(model.objects.filter(locale_id=campaign.locale_id, pk__in=filed))
+
+
+def listing_url(listing, campaign) -> str:
+    """The full URL of a section's listing page filtered as the campaign is filed: by its
+    networks, or else its topics (a provider's `more_url`); "" without a listing."""
+    if listing is None:
+        return ""
+    if campaign.network_ids:
+        name, terms = "network", Network.objects.filter(pk__in=campaign.network_ids)
+    else:
+        name, terms = "topic", Topic.objects.filter(pk__in=campaign.topic_ids)
+    query = QueryDict(mutable=True)
+    query[name] = ",".join(sorted(terms.values_list("slug", flat=True)))
+    return f"{listing.get_full_url()}?{query.urlencode(safe=',')}"
 
 
 @runtime_checkable

@@ -7,7 +7,7 @@ can follow them without special cases.
 
 from rest_framework import serializers
 
-from content_api.fields import PAGE_SUMMARY_PROPERTIES, PageSummariesField, page_summary
+from content_api.fields import PAGE_SUMMARY_PROPERTIES, PageSummariesField, nullable, page_summary
 
 
 class MilestoneSerializer(serializers.Serializer):
@@ -15,10 +15,6 @@ class MilestoneSerializer(serializers.Serializer):
     date = serializers.DateField(allow_null=True, help_text="The exact day, or null.")
     label = serializers.CharField()
     text = serializers.CharField()
-
-
-def _nullable(schema: dict) -> dict:
-    return {"anyOf": [schema, {"type": "null"}]}
 
 
 class RelatedPagesField(PageSummariesField):
@@ -39,7 +35,7 @@ class RelatedContentField(serializers.Field):
             "properties": {
                 "key": {"type": "string", "description": "Stable, e.g. upcoming_webinars."},
                 "heading": {"type": "string"},
-                "more_url": _nullable({"type": "string", "description": "The full list."}),
+                "more_url": nullable({"type": "string", "description": "The full list."}),
                 "items": {
                     "type": "array",
                     "items": {

@@ -18,6 +18,7 @@ When a frontend cache (CDN) is configured (`WAGTAILFRONTENDCACHE`) and
 once per transaction.
 """
 
+import functools
 import hashlib
 import time
 import uuid
@@ -29,6 +30,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
+from wagtail.models import Page
 
 from content_api.sections import api_sections
 
@@ -154,48 +156,61 @@ def set_cache_headers(response, etag=None, last_modified=None) -> None:
 # Signals ----------------------------------------------------------------------------
 
 
-def _on_page_saved(sender, instance, update_fields=None, **kwargs):
-    if not instance.live:
-        return
-    if update_fields is not None and set(update_fields) <= _DRAFT_BOOKKEEPING:
-        return
-    bump_content_version()
+@functools.cache
+def watched_models() -> frozenset:
+    """The models, besides pages, whose changes change public responses: the ones every
+    response depends on, and those the sections name (content_api.sections). Asked on
+    the first save after start-up, when every app and hook has loaded."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection, Locale, Site
+
+    from privacy.visibility import restriction_models
+
+    return frozenset(
+        [
+            *restriction_models(),
+            Collection,
+            Site,
+            Locale,
+            get_image_model(),
+            get_document_model(),
+            *(model for section in api_sections() for model in section.watched_models),
+        ]
+    )
+
+
+def _on_save(sender, instance, update_fields=None, **kwargs):
+    if isinstance(instance, Page):
+        if not instance.live:
+            return
+        if update_fields is not None and set(update_fields) <= _DRAFT_BOOKKEEPING:
+            return
+        bump_content_version()
+    elif sender in watched_models():
+        bump_content_version()
+
+
+def _on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page) or sender in watched_models():
+        bump_content_version()
+
+
+def _on_m2m_changed(sender, **kwargs):
+    if sender in watched_models():  # a restriction's groups
+        bump_content_version()
 
 
 def connect_signals() -> None:
     """Connected in ContentAPIConfig.ready, so that management commands (scheduled
-    publishing, the demo loader) change the version too."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Collection, Locale, Page, Site
+    publishing, the demo loader) change the version too. The receivers take every
+    model's signals and keep those of the watched ones: which models the sections
+    watch is known only once their hooks have loaded, after start-up."""
     from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from privacy.visibility import restriction_models
 
     page_published.connect(bump_content_version, dispatch_uid="content-api-published")
     page_unpublished.connect(bump_content_version, dispatch_uid="content-api-unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid="content-api-moved")
-
-    watched = [
-        *restriction_models(),
-        Collection,
-        Site,
-        Locale,
-        get_image_model(),
-        get_document_model(),
-        *(model for section in api_sections() for model in section.watched_models),
-    ]
-    for model in watched:
-        uid = f"content-api-{model._meta.label_lower}"
-        if model._meta.auto_created:  # a many-to-many table (a restriction's groups)
-            m2m_changed.connect(bump_content_version, sender=model, dispatch_uid=uid)
-            continue
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + "-save")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid + "-delete")
-    from django.apps import apps
-
-    for model in apps.get_models():
-        if issubclass(model, Page):
-            uid = f"content-api-{model._meta.label_lower}"
-            post_save.connect(_on_page_saved, sender=model, dispatch_uid=uid + "-save")
-            post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid + "-del")
+    post_save.connect(_on_save, dispatch_uid="content-api-save")
+    post_delete.connect(_on_delete, dispatch_uid="content-api-delete")
+    m2m_changed.connect(_on_m2m_changed, dispatch_uid="content-api-m2m")

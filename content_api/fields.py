@@ -7,7 +7,8 @@ from rest_framework import serializers
 from wagtail.models import Page
 
 
-def _nullable(schema: dict) -> dict:
+def nullable(schema: dict) -> dict:
+    """A JSON Schema that also allows null."""
     return {"anyOf": [schema, {"type": "null"}]}
 
 
@@ -17,8 +18,8 @@ PAGE_SUMMARY_PROPERTIES = {
         "type": "object",
         "properties": {
             "type": {"type": "string", "description": "The page type, e.g. webinars.WebinarPage."},
-            "detail_url": _nullable({"type": "string"}),
-            "html_url": _nullable({"type": "string"}),
+            "detail_url": nullable({"type": "string"}),
+            "html_url": nullable({"type": "string"}),
         },
         "required": ["type", "detail_url", "html_url"],
         "additionalProperties": False,
@@ -63,7 +64,37 @@ class PageSummariesField(serializers.Field):
 class PageSummaryField(serializers.Field):
     """One page, or null."""
 
-    schema = _nullable(PAGE_SUMMARY)
+    schema = nullable(PAGE_SUMMARY)
 
     def to_representation(self, page):
         return page_summary(page, self.context) if page is not None else None
+
+
+def document_summary(document, context) -> dict:
+    """A document as the v2 API nests one: `id`, `meta` (`type`, `detail_url`,
+    `download_url`), `title`. Give only documents anyone may download the page of."""
+    from wagtail.api.utils import get_full_url
+    from wagtail.api.v2.utils import get_object_detail_url
+
+    request, router = context.get("request"), context.get("router")
+    model = type(document)
+    return {
+        "id": document.pk,
+        "meta": {
+            "type": f"{model._meta.app_label}.{model.__name__}",
+            "detail_url": get_object_detail_url(router, request, model, document.pk)
+            if router
+            else None,
+            "download_url": get_full_url(request, document.url),
+        },
+        "title": document.title,
+    }
+
+
+class DocumentSummaryField(serializers.Field):
+    """One document (in no members-only collection: the attribute checks), or null."""
+
+    schema = {"anyOf": [{"$ref": "#/components/schemas/NestedObject"}, {"type": "null"}]}
+
+    def to_representation(self, document):
+        return document_summary(document, self.context) if document is not None else None

@@ -11,6 +11,7 @@ new page type gets them without declaring anything.
 """
 
 import re
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.html import escape
@@ -19,6 +20,7 @@ from wagtail import blocks
 from wagtail.api.rich_text import APIRichText
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2.utils import get_object_detail_url
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.rich_text import RichText
@@ -70,15 +72,26 @@ class LinkVisibility:
         doc_ids = {_int(a.get("id")) for a in links if a.get("linktype") == "document"}
         return page_ids - {None}, doc_ids - {None}
 
-    def preload(self, sources) -> None:
-        """Look up every link of these rich texts at once."""
-        page_ids, doc_ids = set(), set()
+    def preload(self, sources, page_ids=(), document_ids=()) -> None:
+        """Look up every link of these rich texts, and these pages and documents (chosen
+        in blocks), at once."""
+        page_ids, doc_ids = set(page_ids), set(document_ids)
         for source in sources:
             pages, documents = self._linked_ids(source or "")
             page_ids |= pages
             doc_ids |= documents
         self._load(page_ids, self.pages, _public_pages)
         self._load(doc_ids, self.documents, _public_documents)
+
+    def page(self, pk):
+        """The page with this id if anyone may open it, else None."""
+        self._load({pk}, self.pages, _public_pages)
+        return self.pages.get(pk)
+
+    def document(self, pk):
+        """The document with this id if it is in no members-only collection, else None."""
+        self._load({pk}, self.documents, _public_documents)
+        return self.documents.get(pk)
 
     def filter_db_html(self, html: str, resolve: bool = False) -> str:
         """Drop links to what visitors may not open (keeping their text); with `resolve`,
@@ -183,6 +196,13 @@ def represent_block(block, value, context):
         )
     if isinstance(block, ImageChooserBlock):
         return image_rendition(value, context)
+    if isinstance(block, blocks.PageChooserBlock | DocumentChooserBlock):
+        # A chosen page or file that the public may not open is not named: null.
+        if value is None:
+            return None
+        visible = LinkVisibility.for_context(context)
+        check = visible.page if isinstance(block, blocks.PageChooserBlock) else visible.document
+        return value.pk if check(value.pk) is not None else None
     if isinstance(block, blocks.RichTextBlock):
         source = value.source if isinstance(value, RichText) else str(value or "")
         return represent_rich_text(source, context)
@@ -308,27 +328,43 @@ def prefetch_streams(stream_values, context) -> None:
         values = blocks_to_python(child_block, [raw["value"] for _, _, raw in places])
         for (stream, index, raw), value in zip(places, values, strict=True):
             set_converted_block(stream, index, child_block, value, raw.get("id"))
-    images, sources = [], []
+    found = _Found()
     for stream in streams:
-        _collect(stream.stream_block, stream, images, sources)
-    prefetch_related_objects([image for image in images if image is not None], "renditions")
-    LinkVisibility.for_context(context).preload(sources)
+        _collect(stream.stream_block, stream, found)
+    prefetch_related_objects([image for image in found.images if image is not None], "renditions")
+    LinkVisibility.for_context(context).preload(
+        found.sources, page_ids=found.page_ids, document_ids=found.document_ids
+    )
 
 
-def _collect(block, value, images, sources) -> None:
+@dataclass
+class _Found:
+    """What the blocks of a page of results refer to, to look up once for all."""
+
+    images: list = field(default_factory=list)
+    sources: list = field(default_factory=list)  # rich text
+    page_ids: set = field(default_factory=set)
+    document_ids: set = field(default_factory=set)
+
+
+def _collect(block, value, found: _Found) -> None:
     if value is None:
         return
     if isinstance(block, ImageBlock | ImageChooserBlock):
-        images.append(value)
+        found.images.append(value)
+    elif isinstance(block, blocks.PageChooserBlock):
+        found.page_ids.add(value.pk)
+    elif isinstance(block, DocumentChooserBlock):
+        found.document_ids.add(value.pk)
     elif isinstance(block, blocks.RichTextBlock):
-        sources.append(value.source if isinstance(value, RichText) else str(value))
+        found.sources.append(value.source if isinstance(value, RichText) else str(value))
     elif isinstance(block, blocks.BaseStreamBlock):
         for child in value:
-            _collect(child.block, child.value, images, sources)
+            _collect(child.block, child.value, found)
     elif isinstance(block, blocks.ListBlock):
         for item in value:
-            _collect(block.child_block, item, images, sources)
+            _collect(block.child_block, item, found)
     elif isinstance(block, blocks.BaseStructBlock):
         for name, child_value in value.items():
             if name in block.child_blocks:
-                _collect(block.child_blocks[name], child_value, images, sources)
+                _collect(block.child_blocks[name], child_value, found)

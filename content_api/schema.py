@@ -22,15 +22,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 
+from content_api.fields import nullable
 from content_api.params import MAX_OFFSET, MAX_SEARCH_LENGTH
 from content_api.sections import api_sections
 from content_api.views import ReadOnlyEndpoint
 
 NULL = {"type": "null"}
-
-
-def nullable(schema: dict) -> dict:
-    return {"anyOf": [schema, NULL]}
 
 
 def ref(name: str) -> dict:

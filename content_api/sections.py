@@ -19,6 +19,7 @@ OpenAPI document describes it all (content_api.schema). Nothing else is needed: 
 setting, no model attribute, no edit here.
 """
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -58,9 +59,11 @@ class APISection:
         return self.filters.page_model() if self.filters else None
 
 
-def api_sections() -> list[APISection]:
-    """Every registered section, in hook order."""
-    return declarations(API_SECTION_HOOK, APISection, "name", "content_api.sections")
+@functools.cache
+def api_sections() -> tuple[APISection, ...]:
+    """Every registered section, in hook order (read once: hooks are registered at
+    start-up)."""
+    return tuple(declarations(API_SECTION_HOOK, APISection, "name", "content_api.sections"))
 
 
 def section_of(model) -> APISection | None:

@@ -10,6 +10,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from privacy.visibility import media_shown_on, public_media_by_id
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -98,6 +100,17 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "home/blocks/document_link.html"
         description = "A download link showing the file's type and size."
+
+    def get_context(self, value, parent_context=None):
+        # A file in a members-only collection is named on no page anyone can open.
+        context = super().get_context(value, parent_context=parent_context)
+        document, page = value.get("document"), (parent_context or {}).get("page")
+        if document is not None:
+            model, ids = type(document), [document.pk]
+            shown = media_shown_on([page], model, ids)[page.pk] if page else None
+            document = (shown if page else public_media_by_id(model, ids)).get(document.pk)
+        context["document"] = document
+        return context
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -13,11 +13,12 @@ from django.urls import Resolver404, resolve
 from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import TranslationSource
-from wagtail_localize.views.submit_translations import (
+
+from adapters.localize import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
+    UpdateTranslationsView,
 )
-from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 
 def can_change(user, instance) -> bool:
@@ -64,7 +65,7 @@ def remove_refused_translation_buttons(buttons: list, user, instance) -> None:
     to anyone with the global permission; a button that ends in a refusal is a dead end.
 
     A button is recognised by where it leads, not by its label or wagtail-localize's
-    URL names: our views answer those paths (home/wagtail_hooks.py), so whatever the
+    URL names: our views answer those paths (languages/wagtail_hooks.py), so whatever the
     view refuses, the button hides.
     """
     allowed = {}

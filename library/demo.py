@@ -15,8 +15,9 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.models import Collection
 
+from demo.building import inline, publish
+from demo.site_copy import site_copy_paragraph
 from demo.translation import translate_demo_object
-from home.demo import inline, publish, site_copy_paragraph
 from home.models import CustomDocument, Network, State, Topic
 from library.factories import (
     DocumentFactory,

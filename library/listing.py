@@ -13,7 +13,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from library.filters import LibraryFilters
-from privacy.visibility import failed_restrictions, pages_visible_to, restricted_page_ids
+from privacy.visibility import (
+    failed_restrictions,
+    pages_visible_to,
+    passes_some_restriction,
+    restricted_page_ids,
+)
 from search.query import clean_query
 from taxonomy.filters import FilterErrors, Option
 
@@ -58,8 +63,9 @@ class LibraryListing:
         params = with_current_names(request.GET)
 
         failed = failed_restrictions(request)
-        # A visitor who passes some restriction sees content that others don't.
-        self.is_personal = bool(request.user.is_authenticated)
+        # A visitor who passes some restriction (a member, or someone who gave a page's
+        # password) sees content that others don't.
+        self.is_personal = request.user.is_authenticated or passes_some_restriction(failed)
         self.visible = pages_visible_to(request, resources, failed)
 
         self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
@@ -117,7 +123,8 @@ class LibraryListing:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.query or self.filters)
+        """Whether anything narrows the list ("Clear all" shows), bad filters included."""
+        return bool(self.query or self.filters or self.errors)
 
     @property
     def sort_options(self):

@@ -9,9 +9,11 @@ from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, TranslatableMixin
@@ -22,6 +24,7 @@ from content_api.fields import PageSummariesField
 from home.blocks import BodyBlock
 from home.models import BasePage, TaxonomyMixin
 from home.models.taxonomy import default_language_only
+from languages.links import public_versions_in
 from library.listing import LibraryListing
 from library.resource_types import ResourceType
 from library.serializers import (
@@ -30,7 +33,12 @@ from library.serializers import (
     ResourceFilesField,
     ResourceTypeField,
 )
-from privacy.visibility import pages_visible_to, public_pages, public_pages_by_id
+from privacy.visibility import (
+    media_shown_on,
+    pages_visible_to,
+    public_pages,
+    public_pages_by_id,
+)
 
 RESOURCES_PER_PAGE = 12
 
@@ -176,12 +184,12 @@ class ResourcePage(TaxonomyMixin, BasePage):
     def resource_type_label(self) -> str:
         return self.get_resource_type_display()
 
-    @property
+    @cached_property
     def public_authors(self) -> list:
-        """The member authors whose profiles anyone may see, by name."""
-        if not hasattr(self, "_public_authors"):
-            ResourcePage.check_authors([self])
-        return self._public_authors
+        """The member authors whose profiles anyone may see, in the resource's language
+        where translated, by name."""
+        ResourcePage.check_authors([self])
+        return self.__dict__["public_authors"]
 
     @property
     def other_authors(self) -> list[str]:
@@ -193,21 +201,49 @@ class ResourcePage(TaxonomyMixin, BasePage):
         """Every author's name: the members', then the others'."""
         return [member.title for member in self.public_authors] + self.other_authors
 
+    @cached_property
+    def public_files(self) -> list:
+        """The resource's files, in order; on a public resource, none in a members-only
+        collection (privacy.visibility.media_shown_on)."""
+        ResourcePage.check_files([self])
+        return self.__dict__["public_files"]
+
+    @staticmethod
+    def check_files(resources) -> None:
+        """Set each resource's `public_files`, in one query for all (and one for the
+        files of those whose files are not prefetched)."""
+        files = {}
+        for resource in resources:
+            items = resource.files.all()
+            if "files" not in getattr(resource, "_prefetched_objects_cache", {}):
+                items = items.select_related("document")
+            files[resource] = list(items)
+        ids = [item.document_id for items in files.values() for item in items]
+        shown = media_shown_on(resources, get_document_model(), ids)
+        for resource, items in files.items():
+            visible = shown[resource.pk]
+            resource.__dict__["public_files"] = [i for i in items if i.document_id in visible]
+
     @staticmethod
     def check_authors(resources) -> None:
-        """Note on each resource its public member authors, in one query for all."""
+        """Set each resource's `public_authors`, in two queries per language for all."""
         members = apps.get_model("members", "MemberProfilePage")
-        ids = [author.pk for resource in resources for author in resource.authors.all()]
-        visible = public_pages_by_id(members, ids)
-        for resource in resources:
-            authors = [visible[a.pk] for a in resource.authors.all() if a.pk in visible]
-            resource._public_authors = sorted(authors, key=lambda member: member.title)
+        for locale_id in {resource.locale_id for resource in resources}:
+            in_locale = [resource for resource in resources if resource.locale_id == locale_id]
+            ids = [author.pk for resource in in_locale for author in resource.authors.all()]
+            shown = public_versions_in(members, ids, locale_id)
+            for resource in in_locale:
+                authors = [shown[a.pk] for a in resource.authors.all() if a.pk in shown]
+                authors.sort(key=lambda member: member.title)
+                resource.__dict__["public_authors"] = authors
 
     @classmethod
     def prepare_api_listing(cls, pages, fields):
         """The public related resources and authors of a whole API listing at once."""
         if "authors" in fields or "authoring_organisations" in fields:
             cls.check_authors(pages)
+        if "files" in fields:
+            cls.check_files(pages)
         if "related_resources" not in fields:
             return
         ids = {link.resource_id for page in pages for link in page.related_resource_links.all()}
@@ -232,7 +268,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["files"] = self.files.select_related("document")
+        context["files"] = self.public_files
         context["related_resources"] = self.visible_related_resources(request)
         return context
 

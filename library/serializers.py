@@ -99,10 +99,7 @@ class RelatedResourcesField(serializers.Field):
 
 
 def _files(page):
-    # An API listing prefetches the files and their documents for all its pages.
-    if "files" in getattr(page, "_prefetched_objects_cache", {}):
-        return page.files.all()
-    return page.files.select_related("document")
+    return page.public_files
 
 
 def _public_related_resources(page):

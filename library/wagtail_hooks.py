@@ -1,15 +1,13 @@
 """What the library gives campaign pages: its recent resources (a provider for
 campaigns.related: campaigns never imports the library); and its demo content."""
 
-from django.http import QueryDict
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from campaigns.related import public_pages_filed_with
+from campaigns.related import listing_url, public_pages_filed_with
 from content_api.sections import API_SECTION_HOOK
 from demo.registry import DEMO_CONTENT_HOOK, DemoSection
-from home.models import Network, Topic
 from library.api import library_api_section
 from library.models import LibraryIndexPage, ResourcePage
 from privacy.visibility import public_pages
@@ -41,19 +39,7 @@ class RecentCampaignResources:
     def more_url(self, campaign):
         """The library, filtered by the campaign's networks (or else its topics)."""
         libraries = public_pages(LibraryIndexPage.objects.filter(locale_id=campaign.locale_id))
-        library = libraries.order_by("depth", "path").first()
-        if library is None:
-            return ""
-        query = QueryDict(mutable=True)
-        if campaign.network_ids:
-            slugs = Network.objects.filter(pk__in=campaign.network_ids).values_list(
-                "slug", flat=True
-            )
-            query["network"] = ",".join(sorted(slugs))
-        else:
-            slugs = Topic.objects.filter(pk__in=campaign.topic_ids).values_list("slug", flat=True)
-            query["topic"] = ",".join(sorted(slugs))
-        return f"{library.get_full_url()}?{query.urlencode(safe=',')}"
+        return listing_url(libraries.order_by("depth", "path").first(), campaign)
 
 
 @hooks.register("register_campaign_related_content", order=20)

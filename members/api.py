@@ -174,8 +174,7 @@ class MemberStatesEndpoint(ReadOnlyEndpoint):
                     "summary": "Members in one state",
                     "parameters": [
                         schema.param("code", "USPS code.", required=True, location="path"),
-                        filters["topic"],
-                        filters["network"],
+                        *filters.values(),
                         locale,
                     ],
                     "responses": schema.responses(schema.ref("MemberState"), not_found=True),

@@ -18,8 +18,9 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw
 from wagtail.models import Collection
 
+from demo.building import publish
+from demo.site_copy import FORMED, SITE_COPY_ES, site_copy_paragraph
 from demo.translation import translate_demo_object
-from home.demo import FORMED, SITE_COPY_ES, publish, site_copy_paragraph
 from home.models import CustomImage, Network, State, Topic
 from members.factories import ImageFactory, MemberDirectoryPageFactory, MemberProfilePageFactory
 from members.models import MemberDirectoryPage

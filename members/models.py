@@ -276,7 +276,7 @@ class MemberProfilePage(SocialLinksMixin, TaxonomyMixin, BasePage):
         resources = ResourcePage.objects.filter(
             locale_id=self.locale_id, authors__translation_key=self.translation_key
         )
-        return list(public_pages(resources).distinct().order_by("-published_on")[:20])
+        return list(public_pages(resources).distinct().order_by("-published_on", "-pk")[:20])
 
     def webinar_appearances(self) -> list:
         """The live, public webinars at which this member's staff spoke
@@ -284,7 +284,7 @@ class MemberProfilePage(SocialLinksMixin, TaxonomyMixin, BasePage):
         webinars = WebinarPage.objects.filter(
             locale_id=self.locale_id, speakers__member__translation_key=self.translation_key
         )
-        return list(public_pages(webinars).distinct().order_by("-starts_at")[:20])
+        return list(public_pages(webinars).distinct().order_by("-starts_at", "-pk")[:20])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

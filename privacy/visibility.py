@@ -81,6 +81,12 @@ def failed_restrictions(request) -> list[PageViewRestriction]:
     return failed
 
 
+def passes_some_restriction(failed: list) -> bool:
+    """Whether a visitor who fails `failed` passes any restriction at all: then what they
+    see is not what everyone sees (one query)."""
+    return len(failed) < PageViewRestriction.objects.count()
+
+
 def pages_visible_to(request, queryset, failed=None):
     """The live pages of `queryset` this visitor may open: those outside every
     restriction they fail, and not aliases of pages inside one. Pass `failed` when it is
@@ -143,6 +149,28 @@ def public_media(queryset):
     its children), whoever asks. Filtered by collection id, which search backends can
     filter on too."""
     return queryset.exclude(collection__in=private_collection_ids())
+
+
+def public_media_by_id(model, ids) -> dict:
+    """{id: item} of the images or documents of `model` with these ids that are in no
+    restricted collection: what a public page may name and link to (one query)."""
+    ids = {pk for pk in ids if pk is not None}
+    if not ids:
+        return {}
+    return {item.pk: item for item in public_media(model.objects.filter(pk__in=ids))}
+
+
+def media_shown_on(pages, model, ids) -> dict:
+    """{page id: {id: item}}: which of these images or documents each page may name and
+    link to. A page anyone may open names only files in no restricted collection; a
+    restricted page (seen only by those who pass its restriction) names its own files,
+    members-only ones included. Two queries for any number of pages."""
+    restricted = restricted_page_ids(pages)
+    public = public_media_by_id(model, ids)
+    every = (
+        public if not restricted else {item.pk: item for item in model.objects.filter(pk__in=ids)}
+    )
+    return {page.pk: every if page.pk in restricted else public for page in pages}
 
 
 # Changes ----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -97,8 +98,10 @@ class Filter:
 
     def raw_values(self, params) -> list[str]:
         raw = params.getlist(self.name) if hasattr(params, "getlist") else [params.get(self.name)]
-        values = [value.strip() for item in raw if item for value in item.split(",")]
-        return [value for value in values if value]
+        # A comma separates alternatives; a single value keeps its commas (an ISO time
+        # may have one: 10:00:00,5).
+        values = [item.split(",") if self.many else [item] for item in raw if item]
+        return [value.strip() for parts in values for value in parts if value.strip()]
 
     def parse(self, params):
         """The value asked for (None when not asked); raises FilterError."""
@@ -120,8 +123,17 @@ class Filter:
     # Using
 
     def lookup_for(self, model) -> str | None:
-        """The lookup on `model`, or None when the model is not filed this way."""
-        return getattr(model, "taxonomy_filters", {}).get(self.name, self.lookup) or None
+        """The lookup on `model`, or None when the model has no such field (a standard
+        page filtered by topic finds nothing). A filed type may map a taxonomy filter to
+        another field (TaxonomyMixin.taxonomy_filters: a member's single state)."""
+        lookup = self.lookup
+        if issubclass(model, TaxonomyMixin):
+            lookup = model.taxonomy_filters.get(self.name, lookup)
+        try:
+            model._meta.get_field(lookup.split("__")[0])
+        except FieldDoesNotExist:
+            return None
+        return lookup
 
     def narrow(self, queryset, value):
         lookup = self.lookup_for(queryset.model)
@@ -231,13 +243,18 @@ class ChoiceFilter(Filter):
         return {"type": "string", "enum": values} if not self.many else {"type": "string"}
 
     def clean(self, value):
-        value = value.lower()
+        return value.lower()[:40]
+
+    def parse(self, params):
+        value = super().parse(params)
+        asked = [] if value is None else value if self.many else [value]
         known = [choice for choice, _label in self.choices()]
-        if value not in known:
+        unknown = [item for item in asked if item not in known]
+        if unknown:
             raise FilterError(
                 self.name,
                 _("unknown %(param)s: %(values)s (one of %(choices)s)")
-                % {"param": self.name, "values": value[:40], "choices": ", ".join(known)},
+                % {"param": self.name, "values": ", ".join(unknown), "choices": ", ".join(known)},
             )
         return value
 

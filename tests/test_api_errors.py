@@ -8,6 +8,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 PAGES = "/api/v2/pages/"
+PAGE_TYPES = [
+    "home.HomePage",
+    "home.StandardPage",
+    "library.LibraryIndexPage",
+    "library.ResourcePage",
+    "webinars.WebinarIndexPage",
+    "webinars.WebinarPage",
+    "members.MemberDirectoryPage",
+    "members.MemberProfilePage",
+    "campaigns.CampaignIndexPage",
+    "campaigns.CampaignPage",
+]
 
 
 def assert_bad_request(response, parameter):
@@ -82,6 +94,15 @@ def assert_bad_request(response, parameter):
 )
 def test_bad_page_listing_parameter_is_400_naming_it(api_site, client, query, parameter):
     assert_bad_request(client.get(f"{PAGES}?{query}"), parameter)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("taxonomy", ["topic=child-health", "network=sparc", "state=OH"])
+def test_every_page_type_takes_the_taxonomy_filters(api_site, client, page_type, taxonomy):
+    """A type that is not filed (a standard page) finds nothing; it is not an error."""
+    response = client.get(f"{PAGES}?type={page_type}&{taxonomy}")
+    assert response.status_code == 200, response.content[:300]
 
 
 @pytest.mark.django_db

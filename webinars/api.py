@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from content_api.sections import APISection
 from content_api.vocabularies import TranslatableVocabularyEndpoint
+from privacy.visibility import public_pages
 from webinars.filters import WebinarFilters
 from webinars.models import SESSION_END, Series, WebinarPage
 
@@ -29,12 +30,13 @@ class WebinarSeriesEndpoint(TranslatableVocabularyEndpoint):
 
 
 def webinar_time_state():
-    """How many live webinars have ended, when the last one did, and when the next one
-    will: a webinar's `status` and `is_upcoming` change then, with no edit."""
+    """How many public webinars have ended, when the last one did, and when the next one
+    will: a webinar's `status` and `is_upcoming` change then, with no edit. (Members-only
+    sessions are in no public response: their end changes none.)"""
     now = timezone.now()
     ended = Q(session_end__lte=now)
     row = (
-        WebinarPage.objects.live()
+        public_pages(WebinarPage.objects.all())
         .annotate(session_end=SESSION_END)
         .aggregate(
             count=Count("pk", filter=ended),

@@ -17,8 +17,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale
 
+from demo.building import inline, publish
+from demo.site_copy import SITE_COPY_ES, SPARC, site_copy_html, site_copy_paragraph
 from demo.translation import translate_demo_object
-from home.demo import SITE_COPY_ES, SPARC, inline, publish, site_copy_html, site_copy_paragraph
 from home.models import Network, Topic
 from members.models import MemberProfilePage
 from privacy.members import restrict_page_to_members

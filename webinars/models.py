@@ -27,12 +27,13 @@ from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from content_api.fields import PageSummariesField, PageSummaryField
+from content_api.fields import DocumentSummaryField, PageSummariesField, PageSummaryField
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage, TaxonomyMixin
 from home.models.taxonomy import SharedSlugMixin, default_language_only
+from languages.links import public_versions_in
 from library.models import ResourcePage
-from privacy.visibility import public_pages, public_pages_by_id
+from privacy.visibility import media_shown_on, public_pages, public_pages_by_id
 from taxonomy.filters import FilterErrors
 from webinars.calendar import (
     FEED_MAX_EVENTS,
@@ -289,7 +290,7 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         APIField("registration_url"),
         APIField("body"),
         APIField("recording_url"),
-        APIField("slides"),
+        APIField("slides", serializer=DocumentSummaryField(source="public_slides")),
         APIField("transcript"),
         APIField("related_resources", serializer=PageSummariesField(read_only=True)),
     ]
@@ -350,7 +351,12 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
                     if link.resource_id in visible
                 ]
         if "speakers" in fields:
-            WebinarSpeaker.check_members([s for page in pages for s in page.speakers.all()])
+            cls.check_speaker_members(pages)
+        if "slides" in fields:
+            ids = [page.slides_id for page in pages]
+            shown = media_shown_on(pages, cls.slides.field.related_model, ids)
+            for page in pages:
+                page.__dict__["public_slides"] = shown[page.pk].get(page.slides_id)
 
     @property
     def related_resources(self):
@@ -363,11 +369,33 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
         return [visible[pk] for pk in ids if pk in visible]
 
     @cached_property
+    def public_slides(self):
+        """The slides; on a public webinar, not if they are in a members-only collection
+        (privacy.visibility.media_shown_on)."""
+        documents = type(self).slides.field.related_model
+        return media_shown_on([self], documents, [self.slides_id])[self.pk].get(self.slides_id)
+
+    @cached_property
     def speaker_list(self) -> list["WebinarSpeaker"]:
-        """The speakers, each knowing whether its member profile is public."""
-        speakers = list(self.speakers.all())
-        WebinarSpeaker.check_members(speakers)
-        return speakers
+        return list(self.speakers.all())
+
+    @cached_property
+    def speaker_members(self) -> dict:
+        """{member id: its public profile, in the webinar's language where translated} of
+        the speakers' member organisations."""
+        WebinarPage.check_speaker_members([self])
+        return self.__dict__["speaker_members"]
+
+    @staticmethod
+    def check_speaker_members(webinars) -> None:
+        """Set each webinar's `speaker_members`, in two queries per language for all."""
+        members = apps.get_model("members", "MemberProfilePage")
+        for locale_id in {webinar.locale_id for webinar in webinars}:
+            in_locale = [webinar for webinar in webinars if webinar.locale_id == locale_id]
+            ids = [s.member_id for webinar in in_locale for s in webinar.speakers.all()]
+            shown = public_versions_in(members, ids, locale_id)
+            for webinar in in_locale:
+                webinar.__dict__["speaker_members"] = shown
 
     @cached_property
     def calendar_path(self) -> str:
@@ -452,10 +480,9 @@ class WebinarSpeaker(TranslatableMixin, Orderable):
 
     @property
     def public_member(self):
-        """The speaker's member organisation, if its profile is public (else None)."""
-        if not hasattr(self, "_public_member"):
-            WebinarSpeaker.check_members([self])
-        return self._public_member
+        """The speaker's member organisation while its profile is public (in the
+        webinar's language where translated), else None."""
+        return self.page.speaker_members.get(self.member_id) if self.member_id else None
 
     @property
     def organisation_name(self) -> str:
@@ -463,14 +490,6 @@ class WebinarSpeaker(TranslatableMixin, Orderable):
         organisation as typed."""
         member = self.public_member
         return member.title if member else self.organisation
-
-    @staticmethod
-    def check_members(speakers) -> None:
-        """Note on each speaker whether its member profile is public, in one query."""
-        ids = [speaker.member_id for speaker in speakers if speaker.member_id]
-        visible = public_pages_by_id(apps.get_model("members", "MemberProfilePage"), ids)
-        for speaker in speakers:
-            speaker._public_member = visible.get(speaker.member_id)
 
 
 class WebinarRelatedResource(Orderable):

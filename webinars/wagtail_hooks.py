@@ -2,17 +2,15 @@
 pages (a provider for campaigns.related: campaigns never imports webinars), and the
 webinars' demo content."""
 
-from django.http import QueryDict
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaigns.related import public_pages_filed_with
+from campaigns.related import listing_url, public_pages_filed_with
 from content_api.sections import API_SECTION_HOOK
 from demo.registry import DEMO_CONTENT_HOOK, DemoSection
-from home.models import Network, Topic
 from privacy.visibility import public_pages
 from webinars.api import webinars_api_section
 from webinars.models import Series, WebinarIndexPage, WebinarPage
@@ -52,19 +50,8 @@ class UpcomingCampaignWebinars:
 
     def more_url(self, campaign):
         """The webinar listing, filtered by the campaign's networks (or else its topics)."""
-        index = public_pages(WebinarIndexPage.objects.filter(locale_id=campaign.locale_id)).first()
-        if index is None:
-            return ""
-        query = QueryDict(mutable=True)
-        if campaign.network_ids:
-            slugs = Network.objects.filter(pk__in=campaign.network_ids).values_list(
-                "slug", flat=True
-            )
-            query["network"] = ",".join(sorted(slugs))
-        else:
-            slugs = Topic.objects.filter(pk__in=campaign.topic_ids).values_list("slug", flat=True)
-            query["topic"] = ",".join(sorted(slugs))
-        return f"{index.get_full_url()}?{query.urlencode(safe=',')}"
+        indexes = public_pages(WebinarIndexPage.objects.filter(locale_id=campaign.locale_id))
+        return listing_url(indexes.first(), campaign)
 
 
 @hooks.register("register_campaign_related_content", order=10)

@@ -20,6 +20,7 @@ from wagtail_localize.models import (
 
 from campaigns import demo as campaigns_demo
 from campaigns.models import CampaignPage
+from demo import site_copy
 from demo.tests.helpers import HOST, english, load_demo, text_of
 from demo.translation import MissingSpanishError, translate_demo_object
 from home import demo as home_demo
@@ -34,7 +35,7 @@ from webinars.models import Series, WebinarPage
 pytestmark = pytest.mark.django_db
 
 GLOSSARIES = {
-    "home.demo.SITE_COPY_ES": home_demo.SITE_COPY_ES,
+    "demo.site_copy.SITE_COPY_ES": site_copy.SITE_COPY_ES,
     "home.demo.GLOSSARY": home_demo.GLOSSARY,
     "campaigns.demo.GLOSSARY": campaigns_demo.GLOSSARY,
     "webinars.demo.GLOSSARY": webinars_demo.GLOSSARY,

@@ -3,6 +3,7 @@
 from django.db import models
 from django.http import Http404
 from django.utils import translation
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.blocks import PageChooserBlock
@@ -11,9 +12,11 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content_api.fields import PageSummaryField
 from content_api.headless_preview import HeadlessPreviewModeMixin
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, ProvisionBlock
 from privacy.pages import PrivacyRulesMixin
+from privacy.visibility import public_pages, public_pages_by_id
 
 
 class BasePage(PrivacyRulesMixin, HeadlessPreviewModeMixin, Page):
@@ -114,7 +117,7 @@ class HomePage(BasePage):
         APIField("hero_heading"),
         APIField("hero_text"),
         APIField("hero_image", serializer=ImageRenditionField("fill-1600x700")),
-        APIField("hero_link"),
+        APIField("hero_link", serializer=PageSummaryField(source="public_hero_link")),
         APIField("hero_link_label"),
         APIField("mission"),
         APIField("vision_heading"),
@@ -133,6 +136,20 @@ class HomePage(BasePage):
     @property
     def meta_image(self):
         return self.social_image or self.hero_image
+
+    @cached_property
+    def public_hero_link(self):
+        """The hero button's page while anyone may open it (else no button)."""
+        return public_pages_by_id(Page, [self.hero_link_id]).get(self.hero_link_id)
+
+    @cached_property
+    def featured_pages(self) -> list:
+        """The featured pages anyone may open, in their order, each of its own type:
+        a draft or members-only pick is not named on the home page."""
+        ids = [block.value.pk for block in self.featured if block.value is not None]
+        pages = public_pages(Page.objects.filter(pk__in=ids)).specific()
+        by_id = {page.pk: page for page in pages}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def route(self, request, path_components):
         """Serve each language only from its own tree.

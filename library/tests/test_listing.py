@@ -198,4 +198,3 @@ def test_any_keyword_gets_a_listing_not_a_server_error(resources, library, clien
     response = client.get(library.url, {"q": q})
 
     assert response.status_code == 200
-

@@ -18,6 +18,7 @@ from library.factories import (
     restrict_page_to_members,
 )
 from library.models import RelatedResource, ResourceFile
+from privacy.members import restrict_page_with_password
 
 SECRET_WORD = "zanzibarite"  # noqa: S105 - a search term, not a password
 
@@ -195,14 +196,14 @@ def test_private_document_downloads_only_for_members(private_document, visitor):
         assert response["Location"].startswith("/login/?next=/documents/")
 
 
-def test_private_document_of_a_public_resource_still_needs_membership(
+def test_private_document_of_a_public_resource_is_neither_named_nor_opened(
     private_document, library, client
 ):
-    # An editor's slip (a private file on a public resource) must not open the file.
+    # An editor's slip (a private file on a public resource) names and opens nothing.
     resource = ResourcePageFactory(parent=library, title="Open brief")
     ResourceFile.objects.create(page=resource, document=private_document)
     html = client.get(resource.url).content.decode()
-    assert private_document.url in html
+    assert private_document.url not in html and private_document.title not in html
     assert client.get(private_document.url).status_code == 302
 
 
@@ -328,3 +329,20 @@ def test_listing_for_a_member_is_never_kept_by_a_shared_cache(library, member_cl
     response = member_client.get(library.url)
     assert "private" in response["Cache-Control"]
     assert "Cookie" in response["Vary"]
+
+
+def test_listing_for_someone_who_gave_a_page_password_is_never_kept_by_a_shared_cache(
+    library, client
+):
+    secret = ResourcePageFactory(parent=library, title="Password brief")
+    restriction = restrict_page_with_password(secret, "open-sesame")
+    assert "Password brief" not in client.get(library.url).text
+    client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{secret.pk}/",
+        {"password": "open-sesame", "return_url": secret.url},
+    )
+
+    response = client.get(library.url)
+
+    assert "Password brief" in response.text
+    assert "private" in response["Cache-Control"]

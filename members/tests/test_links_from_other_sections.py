@@ -2,7 +2,9 @@
 resources and speakers link to member profiles (free text stays for everyone else)."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from languages.tests.translating import publish_translation
 from library.factories import LibraryIndexPageFactory, ResourcePageFactory
@@ -83,3 +85,62 @@ def test_a_spanish_profile_lists_the_spanish_resources_of_its_member(linked, cli
 
     assert f'href="{informe.url}"' in html
     assert f'href="{linked["report"].url}"' not in html
+
+
+@pytest.mark.django_db
+def test_a_spanish_resource_links_the_spanish_profile_unless_it_is_not_public(linked, client):
+    publish_translation(linked["member"].get_parent().get_parent(), title="Inicio")
+    publish_translation(linked["library"], slug="biblioteca")
+    informe = publish_translation(linked["report"], title="Datos de Ohio", slug="datos")
+    publish_translation(linked["member"].get_parent(), slug="miembros")
+    perfil = publish_translation(linked["member"])
+
+    assert f'href="{perfil.url}"' in client.get(informe.url).text
+    restrict_page_to_members(perfil)
+    html = client.get(informe.url).text
+    assert f'href="{perfil.url}"' not in html
+    assert f'href="{linked["member"].url}"' in html  # the English profile is public
+
+
+@pytest.mark.django_db
+def test_webinar_queries_do_not_grow_with_its_speakers_from_members(
+    linked, make_member, client, django_assert_max_num_queries
+):
+    webinar = linked["webinar"]
+    url, api = webinar.url, f"/api/v2/pages/{webinar.pk}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as page_one:
+        client.get(url)
+    with CaptureQueriesContext(connection) as api_one:
+        client.get(api)
+    for number in range(5):
+        member = make_member(f"Member {number}", state="OH")
+        WebinarSpeakerFactory(page=webinar, name=f"Speaker {number}", member=member)
+
+    with django_assert_max_num_queries(len(page_one)):
+        client.get(url)
+    with django_assert_max_num_queries(len(api_one)):
+        client.get(api)
+
+
+@pytest.mark.django_db
+def test_a_profile_lists_no_draft_members_only_or_alias_of_members_only_resource(linked, client):
+    member = linked["member"]
+    section = LibraryIndexPageFactory(parent=linked["library"], slug="members-library")
+    restrict_page_to_members(section)
+    for title, parent, live in [
+        ("Members memo", section, True),
+        ("Draft memo", linked["library"], False),
+    ]:
+        resource = ResourcePageFactory(parent=parent, title=title, live=live)
+        resource.authors = [member]
+        resource.save_revision().publish() if live else resource.save_revision()
+    alias = linked["library"].get_children().none()
+    memo = section.get_children().get().specific
+    alias = memo.create_alias(parent=linked["library"], update_slug="memo-alias")
+
+    html = client.get(member.url).text
+
+    assert "Ohio kids count" in html
+    assert "Members memo" not in html and "Draft memo" not in html
+    assert alias.url not in html

@@ -197,6 +197,15 @@ def rule_password(site, client, on_commit):
         restrict_page_with_password(page, "a-shared-secret")
 
 
+def rule_unpublished(site, client, on_commit):
+    """Published and read by every entry point (so any cache holds them), then
+    unpublished: drafts again."""
+    site.secrets = secret_pages(site, public_parents(site))
+    crawl(client, site_urls(site))
+    for page in site.secrets:
+        page.unpublish()
+
+
 def rule_section(site, client, on_commit):
     site.secrets = secret_pages(site, restricted_sections(site))
 
@@ -264,6 +273,7 @@ RULES = {
     "login": rule_login,
     "group": rule_group,
     "password": rule_password,
+    "unpublished": rule_unpublished,
     "section": rule_section,
     "restricted_after_publishing": rule_restricted_after_publishing,
     "alias": rule_alias,
@@ -386,9 +396,10 @@ def test_restricted_content_changes_no_public_response(
     leaks = [url for url, (_s, _l, body) in after.items() if any(t in body for t in titles)]
     assert not leaks, f"{rule}: a restricted title is in {leaks}"
     for page in site.secrets:
-        # It asks for a login, or a password (200 with the form), and shows nothing.
+        # It asks for a login, or a password (200 with the form), or is not found (a
+        # draft), and shows nothing.
         response = anonymous.get(page.url)
-        assert response.status_code in (200, 302), (rule, page.url)
+        assert response.status_code in (200, 302, 404), (rule, page.url)
         assert f"On {SECRET}." not in response.text, (rule, page.url)
         assert anonymous.get(f"{API}/pages/{page.pk}/").status_code == 404, (rule, page.url)
         find = anonymous.get(f"{API}/pages/find/", {"html_path": page.url})

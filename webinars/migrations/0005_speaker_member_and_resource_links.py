@@ -2,9 +2,14 @@
 resources only.
 
 Links from a webinar to a page that is not a library resource (possible before: the
-chooser offered any page) are removed, from the webinars and from their revisions, so
-that no later publish of an old revision points at a page the field no longer allows.
+chooser offered any page) are removed, from the webinars and from their revisions: a
+later publish of an old revision would otherwise point at a page the field no longer
+allows, and fail. (A wagtail-localize translation source may keep such a link: it is
+dropped when the translation is next synced.) The links removed are listed on the console;
+going back does not restore them.
 """
+
+import sys
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -18,7 +23,13 @@ def drop_links_to_other_pages(apps, schema_editor):
     ResourcePage = apps.get_model("library", "ResourcePage")
     WebinarRelatedResource = apps.get_model("webinars", "WebinarRelatedResource")
     resource_ids = set(ResourcePage.objects.values_list("pk", flat=True))
-    WebinarRelatedResource.objects.exclude(resource_id__in=resource_ids).delete()
+    others = WebinarRelatedResource.objects.exclude(resource_id__in=resource_ids)
+    for link in others:
+        sys.stdout.write(
+            f"\n  webinar {link.page_id}: related page {link.resource_id} is not a library "
+            "resource; the link is removed"
+        )
+    others.delete()
     webinar_type = ContentType.objects.filter(app_label="webinars", model="webinarpage").first()
     if webinar_type is None:
         return
