@@ -286,7 +286,7 @@ def build(args):
     from home.models import HomePage, Network, Topic
     from library.models import LibraryIndexPage, ResourcePage, ResourceType
     from members.models import MemberDirectoryPage, MemberProfilePage
-    from privacy.members import restrict_page_to_members
+    from privacy.restricting import restrict_page_to_members
     from webinars.models import WebinarIndexPage, WebinarPage
 
     rng = random.Random(args.seed)

@@ -28,7 +28,7 @@ from library.factories import (
 from library.models import LibraryIndexPage, ResourceType
 from library.pdf import minimal_pdf
 from members.models import MemberProfilePage
-from privacy.members import members_group, private_collection, restrict_page_to_members
+from privacy.restricting import members_group, private_collection, restrict_page_to_members
 
 DEMO_MEMBER_USERNAME = "member"
 DEMO_MEMBER_PASSWORD = "members-library-demo"  # noqa: S105 - a demo account, logged by `load`

@@ -10,7 +10,7 @@ from wagtail.models import Collection
 from home.models import CustomDocument, CustomImage
 from library.models import LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
 from library.pdf import minimal_pdf
-from privacy.members import (  # noqa: F401 - re-exported for the tests
+from privacy.restricting import (  # noqa: F401 - re-exported for the tests
     members_group,
     private_collection,
     restrict_page_to_logged_in,

@@ -22,7 +22,7 @@ from demo.site_copy import SITE_COPY_ES, SPARC, site_copy_html, site_copy_paragr
 from demo.translation import translate_demo_object
 from home.models import Network, Topic
 from members.models import MemberProfilePage
-from privacy.members import restrict_page_to_members
+from privacy.restricting import restrict_page_to_members
 from webinars.factories import (
     SeriesFactory,
     WebinarIndexPageFactory,

@@ -18,7 +18,7 @@ from library.factories import (
     restrict_page_to_members,
 )
 from library.models import RelatedResource, ResourceFile
-from privacy.members import restrict_page_with_password
+from privacy.restricting import restrict_page_with_password
 
 SECRET_WORD = "zanzibarite"  # noqa: S105 - a search term, not a password
 

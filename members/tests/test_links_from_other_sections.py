@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from languages.tests.translating import publish_translation
 from library.factories import LibraryIndexPageFactory, ResourcePageFactory
-from privacy.members import restrict_page_to_members
+from privacy.restricting import restrict_page_to_members
 from webinars.factories import WebinarIndexPageFactory, WebinarPageFactory, WebinarSpeakerFactory
 
 

@@ -39,7 +39,7 @@ from library.factories import (
     ResourcePageFactory,
 )
 from members.factories import MemberDirectoryPageFactory, MemberProfilePageFactory
-from privacy.members import (
+from privacy.restricting import (
     private_collection,
     restrict_page_to_logged_in,
     restrict_page_to_members,

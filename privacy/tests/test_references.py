@@ -13,7 +13,7 @@ from library.factories import (
     ResourceFileFactory,
     ResourcePageFactory,
 )
-from privacy.members import private_collection, restrict_page_to_members
+from privacy.restricting import private_collection, restrict_page_to_members
 from webinars.factories import WebinarIndexPageFactory, WebinarPageFactory
 
 pytestmark = pytest.mark.django_db

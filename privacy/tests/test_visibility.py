@@ -11,7 +11,7 @@ from wagtail.models import Page
 from home.factories import StandardPageFactory
 from home.models import CustomDocument
 from library.factories import DocumentFactory
-from privacy.members import private_collection, restrict_page_to_logged_in
+from privacy.restricting import private_collection, restrict_page_to_logged_in
 from privacy.visibility import (
     pages_visible_to,
     public_media,
