@@ -208,7 +208,7 @@ class CampaignPage(TaxonomyMixin, BasePage):
     # A translation shares the campaign's status and filing: archiving the campaign
     # archives it in every language.
     override_translatable_fields = TaxonomyMixin.override_translatable_fields + [
-        SynchronizedField("status"),
+        SynchronizedField("status", overridable=False),
     ]
 
     class Meta:
@@ -419,8 +419,12 @@ class CampaignContact(TranslatableMixin, Orderable):
 
     panels = [FieldRowPanel(["name", "role"]), FieldRowPanel(["email", "phone"])]
     api_fields = [APIField("name"), APIField("role"), APIField("email"), APIField("phone")]
-    # A phone number is text to wagtail-localize, which would offer it for translation.
-    override_translatable_fields = [SynchronizedField("phone")]
+    # A phone number is text to wagtail-localize, which would offer it for translation;
+    # the address and number are the same in every language, not overridable.
+    override_translatable_fields = [
+        SynchronizedField("email", overridable=False),
+        SynchronizedField("phone", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "contact"

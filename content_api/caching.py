@@ -1,13 +1,27 @@
 """HTTP caching of the content API: validators, Cache-Control, and CDN purges.
 
 Every public response depends only on its URL and on the site's public content, so
-validators come from a site-wide *content version* (a random token and the time it
-was set, kept in the default cache: Redis in production, shared by every web process)
-and from the URL. Publishing, unpublishing, moving or deleting a page, changing a view
-restriction, an image, a document, a term of the vocabulary, a site or a locale sets
-a new version at once (and again when the transaction commits, so that no request that
-read the old rows can store them under the new version). If the cache loses the
-version, a new one is made: clients then fetch once more, never get a stale 304.
+validators come from a site-wide *content version* (a random token and the time it was
+set) and from the URL. The version lives in the database (content_api.models), so that
+every process agrees on it, whatever the cache: a page published by `publish_scheduled`
+in another process changes the ETags of every web process at once. A shared cache
+(Redis) keeps a copy, so that a request usually asks the database nothing for it; a
+per-process cache (LocMemCache) cannot be trusted with it, and a cache that is down or
+flushed only sends the question to the database (operations.cache).
+
+A change that the public can see (publishing, unpublishing, moving or deleting a public
+page, restricting or opening one, a public image or document, a term of the vocabulary,
+a site, a locale: anything public before or after it, as privacy.visibility says) makes
+a new version when its transaction commits. Until then, the connection that made it
+sees a version of its own (its own requests see its own rows); every other process
+keeps the committed one, so that no request that read the old rows can store them under
+the new version. A change nobody outside the members' area can see (a members-only
+page, a document in a private collection) leaves the version alone: public validators
+must not tell the world when members' content changes.
+
+Last-Modified is the time of the version, and never later than now. Two changes in one
+second get two versions (two ETags) but may share a Last-Modified: a client that sends
+only If-Modified-Since may get a 304 for a change made within the same second.
 
 Some representations also change with the clock (a webinar becomes "past" when it
 ends): each section's `time_states` (content_api.sections) give a cheap value that
@@ -25,16 +39,23 @@ import uuid
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models import BigIntegerField, F, Q, Value
+from django.db.models.functions import Greatest
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from wagtail.models import Page
 
+from content_api.models import ContentVersion
 from content_api.sections import api_sections
 
 VERSION_KEY = "content-api:version"
+# The shared cache's copy of the version expires, so that a copy the cache kept through
+# an outage it did not notice is trusted for a few minutes at most.
+VERSION_CACHE_TIMEOUT = 300
 # Bump when the representation changes shape, so that every validator changes with it.
 REPRESENTATION_REVISION = "2"  # 2: terms named in the page's language
 # Page fields Wagtail saves while an editor works on a draft: no public change.
@@ -52,35 +73,92 @@ _DRAFT_BOOKKEEPING = frozenset(
 )
 
 
-def _new_version(previous=None) -> dict:
-    at = int(time.time())
-    if previous and at <= previous["at"]:
-        # Two changes in one second must still give two Last-Modified values.
-        at = previous["at"] + 1
-    return {"token": uuid.uuid4().hex, "at": at}
+# The content version ------------------------------------------------------------------
 
 
 def content_version() -> dict:
     """The current content version: {"token": str, "at": unix seconds}."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, _new_version(), timeout=None)
-        version = cache.get(VERSION_KEY) or _new_version()
+    pending = _pending_change()
+    if pending is not None:
+        return pending.version
+    shared = _cache_is_shared()
+    if shared:
+        version = cache.get(VERSION_KEY)
+        if version is not None:
+            return version
+    version = _stored_version()
+    if shared:
+        cache.add(VERSION_KEY, version, timeout=VERSION_CACHE_TIMEOUT)
     return version
 
 
 def bump_content_version(**kwargs) -> None:
-    cache.set(VERSION_KEY, _new_version(cache.get(VERSION_KEY)), timeout=None)
-    # Once per transaction, however many pages it publishes (a rolled-back transaction
-    # drops its callbacks, and with them this one).
+    """Public content has changed: a new version when the transaction commits (at once
+    outside one), and one for this connection until then."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _PendingChange(None)()
+        return
+    pending = _pending_change()
+    previous = pending.version if pending is not None else content_version()
+    version = _next_version(previous)
+    if pending is not None:
+        pending.version = version
+    else:
+        # Once per transaction, however many pages it publishes (a rolled-back
+        # transaction drops its callbacks, and with them this one and its version).
+        transaction.on_commit(_PendingChange(version))
+
+
+class _PendingChange:
+    """The on-commit callback of a transaction that changed public content, with the
+    version its own connection sees until then."""
+
+    def __init__(self, version):
+        self.version = version
+
+    def __call__(self):
+        version = _store_new_version()
+        if _cache_is_shared():
+            cache.set(VERSION_KEY, version, timeout=VERSION_CACHE_TIMEOUT)
+        purge_frontend_cache()
+
+
+def _pending_change():
     pending = transaction.get_connection().run_on_commit
-    if not any(entry[1] is _after_commit for entry in pending):
-        transaction.on_commit(_after_commit)
+    return next((entry[1] for entry in pending if isinstance(entry[1], _PendingChange)), None)
 
 
-def _after_commit() -> None:
-    cache.set(VERSION_KEY, _new_version(cache.get(VERSION_KEY)), timeout=None)
-    purge_frontend_cache()
+def _cache_is_shared() -> bool:
+    return not isinstance(caches["default"], LocMemCache)
+
+
+def _next_version(previous) -> dict:
+    # Each version later than the one before, for If-Modified-Since; validators() never
+    # shows a time later than now.
+    return {"token": uuid.uuid4().hex, "at": max(int(time.time()), previous["at"] + 1)}
+
+
+def _stored_version() -> dict:
+    row = ContentVersion.objects.filter(pk=ContentVersion.ROW).values("token", "at").first()
+    if row is None:
+        version, _ = ContentVersion.objects.get_or_create(
+            pk=ContentVersion.ROW, defaults={"token": uuid.uuid4().hex, "at": int(time.time())}
+        )
+        row = {"token": version.token, "at": version.at}
+    return row
+
+
+def _store_new_version() -> dict:
+    now = int(time.time())
+    token = uuid.uuid4().hex
+    later = Greatest(Value(now, output_field=BigIntegerField()), F("at") + 1)
+    updated = ContentVersion.objects.filter(pk=ContentVersion.ROW).update(token=token, at=later)
+    if not updated:
+        ContentVersion.objects.get_or_create(
+            pk=ContentVersion.ROW, defaults={"token": token, "at": now}
+        )
+    return _stored_version()
 
 
 def frontend_cache_enabled() -> bool:
@@ -133,7 +211,8 @@ def validators(request) -> tuple[str, datetime]:
     state, state_changed_at = time_states()
     key = "\n".join([REPRESENTATION_REVISION, version["token"], state, request.get_full_path()])
     etag = f'W/"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
-    modified = datetime.fromtimestamp(max(version["at"], state_changed_at), tz=UTC)
+    changed_at = min(max(version["at"], state_changed_at), int(time.time()))
+    modified = datetime.fromtimestamp(changed_at, tz=UTC)
     return etag, modified
 
 
@@ -158,11 +237,10 @@ def set_cache_headers(response, etag=None, last_modified=None) -> None:
 
 @functools.cache
 def watched_models() -> frozenset:
-    """The models, besides pages, whose changes change public responses: the ones every
-    response depends on, and those the sections name (content_api.sections). Asked on
-    the first save after start-up, when every app and hook has loaded."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
+    """The models, besides pages, images and documents, whose changes change public
+    responses: the ones every response depends on, and those the sections name
+    (content_api.sections). Asked on the first save after start-up, when every app and
+    hook has loaded."""
     from wagtail.models import Collection, Locale, Site
 
     from privacy.visibility import restriction_models
@@ -173,26 +251,74 @@ def watched_models() -> frozenset:
             Collection,
             Site,
             Locale,
-            get_image_model(),
-            get_document_model(),
             *(model for section in api_sections() for model in section.watched_models),
         ]
     )
 
 
-def _on_save(sender, instance, update_fields=None, **kwargs):
+@functools.cache
+def media_models() -> tuple:
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    return (get_image_model(), get_document_model())
+
+
+def _is_public(instance) -> bool:
+    """Whether the stored row of `instance` is something the public can see, as
+    privacy.visibility says (a page outside every restriction and showing no restricted
+    page; a file outside every private collection). Other watched rows always are."""
+    from privacy.visibility import public_media, public_pages
+
     if isinstance(instance, Page):
-        if not instance.live:
-            return
-        if update_fields is not None and set(update_fields) <= _DRAFT_BOOKKEEPING:
-            return
-        bump_content_version()
-    elif sender in watched_models():
+        return public_pages(Page.objects.filter(pk=instance.pk)).exists()
+    if isinstance(instance, media_models()):
+        return public_media(type(instance).objects.filter(pk=instance.pk)).exists()
+    return type(instance) in watched_models()
+
+
+def _is_draft_bookkeeping(instance, update_fields) -> bool:
+    return (
+        isinstance(instance, Page)
+        and update_fields is not None
+        and set(update_fields) <= _DRAFT_BOOKKEEPING
+    )
+
+
+def _before_save(sender, instance, update_fields=None, **kwargs):
+    # Public before the change (a page made private, a file moved to a private collection).
+    if instance.pk is None or not isinstance(instance, (Page, *media_models())):
+        return
+    if not _is_draft_bookkeeping(instance, update_fields) and _is_public(instance):
         bump_content_version()
 
 
-def _on_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page) or sender in watched_models():
+def _after_save(sender, instance, update_fields=None, **kwargs):
+    # Public after it (published, edited, or made public).
+    if isinstance(instance, Page) and not instance.live:
+        return
+    if not _is_draft_bookkeeping(instance, update_fields) and _is_public(instance):
+        bump_content_version()
+
+
+def _before_delete(sender, instance, **kwargs):
+    if _is_public(instance) or (isinstance(instance, Page) and _is_shown_elsewhere(instance)):
+        bump_content_version()
+
+
+def _is_shown_elsewhere(page) -> bool:
+    """Whether other pages show `page` (its aliases and translations), which its
+    deletion may leave public."""
+    shown = Q(alias_of=page.pk) | Q(translation_key=page.translation_key)
+    return Page.objects.filter(shown).exclude(pk=page.pk).exists()
+
+
+def _on_page_move(sender, instance, **kwargs):
+    # Sent before and after the move: public before, or after (into or out of a
+    # restricted section), for the page or any page below it.
+    from privacy.visibility import public_pages
+
+    if public_pages(Page.objects.descendant_of(instance, inclusive=True)).exists():
         bump_content_version()
 
 
@@ -205,12 +331,13 @@ def connect_signals() -> None:
     """Connected in ContentAPIConfig.ready, so that management commands (scheduled
     publishing, the demo loader) change the version too. The receivers take every
     model's signals and keep those of the watched ones: which models the sections
-    watch is known only once their hooks have loaded, after start-up."""
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    watch is known only once their hooks have loaded, after start-up. Publishing and
+    unpublishing save the page, so the save signals see them."""
+    from wagtail.signals import post_page_move, pre_page_move
 
-    page_published.connect(bump_content_version, dispatch_uid="content-api-published")
-    page_unpublished.connect(bump_content_version, dispatch_uid="content-api-unpublished")
-    post_page_move.connect(bump_content_version, dispatch_uid="content-api-moved")
-    post_save.connect(_on_save, dispatch_uid="content-api-save")
-    post_delete.connect(_on_delete, dispatch_uid="content-api-delete")
+    pre_page_move.connect(_on_page_move, dispatch_uid="content-api-pre-move")
+    post_page_move.connect(_on_page_move, dispatch_uid="content-api-post-move")
+    pre_save.connect(_before_save, dispatch_uid="content-api-pre-save")
+    post_save.connect(_after_save, dispatch_uid="content-api-save")
+    pre_delete.connect(_before_delete, dispatch_uid="content-api-delete")
     m2m_changed.connect(_on_m2m_changed, dispatch_uid="content-api-m2m")

@@ -217,11 +217,40 @@ class FieldsFilter(BaseFilterBackend):
         return queryset
 
 
+def naming(parameter: str, error: BadRequestError) -> BadRequestError:
+    """`error` with its message prefixed by the parameter's name, unless it names it."""
+    message = str(error.args[0] if error.args else error)
+    if message.startswith(f"{parameter}:"):
+        return error
+    return bad(parameter, message)
+
+
+def named(backend: type, parameter: str) -> type:
+    """Wagtail's filter `backend`, whose 400s name `parameter` as every other 400 does
+    (Wagtail says "parent page doesn't exist" for `?child_of=999`)."""
+
+    class Named(backend):
+        def filter_queryset(self, request, queryset, view):
+            try:
+                return super().filter_queryset(request, queryset, view)
+            except BadRequestError as error:
+                raise naming(parameter, error) from error
+
+    Named.__name__ = Named.__qualname__ = f"Named{backend.__name__}"
+    return Named
+
+
 class SafeOrderingFilter(OrderingFilter):
     """Ordering by a field of the object itself only: ordering by a many-to-many field
     would repeat items."""
 
     def filter_queryset(self, request, queryset, view):
+        try:
+            return self._filter_queryset(request, queryset, view)
+        except BadRequestError as error:
+            raise naming("order", error) from error
+
+    def _filter_queryset(self, request, queryset, view):
         for item in (request.GET.get("order") or "").split(","):
             name = item.lstrip("-")
             if not name or name == "random":

@@ -3,7 +3,10 @@
 - Rich text (fields and blocks) loses links to pages or documents an anonymous visitor
   could not open (draft, members-only, private collection): the link text stays.
 - Images in StreamField blocks (`ImageBlock`, `ImageChooserBlock`, at any depth) come
-  as a rendition with url, width, height and alt, like `ImageRenditionField`.
+  as a rendition with url, width, height and alt, like `ImageRenditionField`. An image
+  whose rendition cannot be made (its file missing, the file store unreachable) is null,
+  in blocks and in `ImageRenditionField` fields alike (Wagtail's own
+  `{"error": "SourceImageIOError"}` matches no schema): the page is still served.
 - Each page's `meta.translations` lists its live, public translations.
 
 These apply through `PublicPageSerializer` (the pages endpoint's base serializer), so a
@@ -22,10 +25,13 @@ from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2.utils import get_object_detail_url
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import RichText
 
 from adapters.wagtail import blocks_to_python, set_converted_block, unconverted_blocks
+from home.rich_text import strip_unsafe_links
 from privacy.visibility import public_media, public_pages
 
 BLOCK_IMAGE_SPEC = "max-1600x1600"
@@ -149,7 +155,9 @@ def represent_rich_text(source: str, context) -> str:
     # Display HTML: links are resolved here, for all the rich text of a response at once
     # (Wagtail's own expansion looks up each linked page and document one by one).
     resolve = output_format == APIRichText.FORMAT_HTML
-    visible = LinkVisibility.for_context(context).filter_db_html(source or "", resolve=resolve)
+    # Unsafe link targets go in every format, db_html included (home/rich_text.py).
+    safe = strip_unsafe_links(source or "")
+    visible = LinkVisibility.for_context(context).filter_db_html(safe, resolve=resolve)
     return APIRichText.serialize(visible, format=output_format)
 
 
@@ -167,7 +175,10 @@ def image_rendition(image, context, alt=None, decorative=False) -> dict | None:
     from wagtail.api.utils import get_full_url
 
     request = (context or {}).get("request")
-    rendition = image.get_rendition(block_image_spec())
+    try:
+        rendition = image.get_rendition(block_image_spec())
+    except SourceImageIOError:  # the file missing or its store unreachable
+        return None
     return {
         "id": image.pk,
         "title": image.title,
@@ -302,6 +313,19 @@ class PublicPageSerializer(wagtail_serializers.PageSerializer):
         RichTextField: PublicRichTextField,
     }
     translations = TranslationsField(read_only=True)
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        for name, serializer_field in self.fields.items():
+            if isinstance(serializer_field, ImageRenditionField) and _rendition_failed(
+                data.get(name)
+            ):
+                data[name] = None  # as image_rendition does for an image in a block
+        return data
+
+
+def _rendition_failed(value) -> bool:
+    return isinstance(value, dict) and value.get("error") == "SourceImageIOError"
 
 
 # Listings: what a page of results needs, loaded once for all its items -------------

@@ -474,6 +474,45 @@ def responses(schema: dict, not_found=False, redirect=False) -> dict:
     return answers
 
 
+CONDITIONAL_HEADERS = [
+    param(
+        "If-None-Match",
+        "An ETag from an earlier response (or `*`): `304` if the content has not changed.",
+        location="header",
+    ),
+    param(
+        "If-Modified-Since",
+        "A Last-Modified from an earlier response (an HTTP date): `304` if nothing changed since.",
+        location="header",
+    ),
+]
+
+
+def declare_protocol_answers(operation: dict, cacheable: bool = True) -> None:
+    """What HTTP itself may answer on any operation, beside what the operation says: a
+    `406` to an Accept header that allows no JSON, and on a cacheable one the
+    conditional request's headers with their `304` (revalidation) and `412` (If-Match,
+    If-Unmodified-Since). Every status code the API can give a GET is declared."""
+    error = {"content": {"application/json": {"schema": ref("Error")}}}
+    answers = operation["responses"]
+    answers.setdefault(
+        "406",
+        {"description": "The Accept header allows no JSON: the API answers in JSON only."} | error,
+    )
+    if not cacheable:
+        return
+    answers.setdefault(
+        "304", {"description": "Not modified (If-None-Match or If-Modified-Since matched)."}
+    )
+    answers.setdefault(
+        "412",
+        {"description": "If-Match or If-Unmodified-Since was given and does not match."} | error,
+    )
+    parameters = operation.setdefault("parameters", [])
+    named = {(each["name"], each["in"]) for each in parameters}
+    parameters += [h for h in CONDITIONAL_HEADERS if (h["name"], h["in"]) not in named]
+
+
 def filter_parameter(each) -> dict:
     """The OpenAPI parameter of one of the sections' filters (taxonomy.filters.Filter)."""
     return param(each.name, each.description, dict(each.schema))
@@ -633,9 +672,11 @@ def build_document(endpoints: dict) -> dict:
     paths["/openapi.json"] = {
         "get": {
             "summary": "This document",
-            "responses": {"200": {"description": "The OpenAPI document."}},
+            "responses": responses({"type": "object"}),
         }
     }
+    for path_name, item in paths.items():
+        declare_protocol_answers(item["get"], cacheable=path_name != "/page_preview/")
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     return {
         "openapi": "3.1.0",
@@ -644,7 +685,9 @@ def build_document(endpoints: dict) -> dict:
             "version": "2",
             "description": "Anonymous, read-only, JSON. Only live, public content. Every "
             "bad parameter is a 400 whose message names it. Responses carry ETag and "
-            "Last-Modified: revalidate with If-None-Match / If-Modified-Since. "
+            "Last-Modified: revalidate with If-None-Match / If-Modified-Since. Every "
+            "operation is a GET (HEAD and OPTIONS work too); any other method is a 405 "
+            "with an Allow header, and a path that names no endpoint a 404. "
             "See docs/api.md for examples.",
         },
         "servers": [{"url": f"{base}/api/v2"}],

@@ -56,6 +56,7 @@ from content_api.filters import SectionFilters
 from content_api.params import (
     FieldsFilter,
     SafeOrderingFilter,
+    named,
     parse_id,
     validate_common_parameters,
 )
@@ -114,10 +115,17 @@ class ContentAPIMixin:
         conditional = get_conditional_response(
             request._request, etag=etag, last_modified=int(last_modified.timestamp())
         )
-        if conditional is not None and conditional.status_code == 304:
+        if conditional is None:
+            return
+        # The ETag names the URL: a client holding it had a 200 for this very request
+        # under this content version, so it gets its 304 at once, without building the
+        # response (what CDNs revalidate with). Any other condition (`*`, If-Match, a date
+        # alone) is answered once the view has run (finalize_response), so that a bad
+        # parameter is a 400 whatever the conditional headers say.
+        if_none_match = request.headers.get("If-None-Match", "").strip()
+        if conditional.status_code == 304 and if_none_match not in ("", "*"):
             raise NotModified()
-        if conditional is not None:
-            raise PreconditionFailed()
+        request.failed_precondition = conditional.status_code
 
     def handle_exception(self, exc):
         if isinstance(exc, NotModified):
@@ -130,6 +138,11 @@ class ContentAPIMixin:
         return response
 
     def finalize_response(self, request, response, *args, **kwargs):
+        precondition = getattr(request, "failed_precondition", None)
+        if precondition is not None and 200 <= response.status_code < 300:
+            response = self.handle_exception(
+                NotModified() if precondition == 304 else PreconditionFailed()
+            )
         response = super().finalize_response(request, response, *args, **kwargs)
         # Read by content_api.middleware, which drops LocaleMiddleware's Vary: Accept-Language.
         response.language_from_url = True
@@ -209,13 +222,14 @@ class PagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, PagesAPIViewSet):
     filter_backends = [
         SectionFilters,
         FieldsFilter,
-        ChildOfFilter,
-        AncestorOfFilter,
-        DescendantOfFilter,
+        # Named: their 400s name the parameter (content_api.params.named).
+        named(ChildOfFilter, "child_of"),
+        named(AncestorOfFilter, "ancestor_of"),
+        named(DescendantOfFilter, "descendant_of"),
         SafeOrderingFilter,
-        TranslationOfFilter,
+        named(TranslationOfFilter, "translation_of"),
         LocaleFilter,
-        SearchFilter,
+        named(SearchFilter, "search"),
     ]
 
     @classproperty
@@ -367,7 +381,7 @@ class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
 
 class ImagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, ImagesAPIViewSet):
     base_serializer_class = PublicImageSerializer
-    filter_backends = [FieldsFilter, SafeOrderingFilter, SearchFilter]
+    filter_backends = [FieldsFilter, SafeOrderingFilter, named(SearchFilter, "search")]
 
     def get_queryset(self):
         # Images in a private collection are left out, whoever asks.
@@ -379,7 +393,7 @@ class ImagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, ImagesAPIViewSet)
 
 class DocumentsEndpoint(ContentAPIMixin, PrefetchingListingMixin, DocumentsAPIViewSet):
     base_serializer_class = PublicDocumentSerializer
-    filter_backends = [FieldsFilter, SafeOrderingFilter, SearchFilter]
+    filter_backends = [FieldsFilter, SafeOrderingFilter, named(SearchFilter, "search")]
 
     def get_queryset(self):
         return public_media(self.model.objects.all().order_by("id"))

@@ -9,6 +9,12 @@ class LanguagesConfig(AppConfig):
     verbose_name = "Languages"
 
     def ready(self):
-        from languages import sources
+        from adapters.rich_text import add_rich_text_rewriter
+        from home.rich_text import unsafe_link_rewriter
+        from languages import placeholders, sources
 
         sources.connect_signals()
+        placeholders.connect_signals()
+        # Translators' link overrides land in stored rich text: rendering drops any
+        # unsafe href that got there, on pages and in the API (home/rich_text.py).
+        add_rich_text_rewriter(unsafe_link_rewriter)

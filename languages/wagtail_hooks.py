@@ -1,4 +1,4 @@
-"""Who may submit pages and snippets for translation, and sees the buttons for it
+"""Who may submit, sync, publish and override translations, and sees the buttons for it
 (languages/permissions.py): wagtail-localize's views replaced, its buttons filtered."""
 
 from django.urls import path
@@ -31,7 +31,33 @@ def translate_only_what_you_may_edit():
             "localize/update/<int:translation_source_id>/",
             permissions.UpdateTranslationsForEditorsView.as_view(),
         ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            permissions.edit_override_for_editors,
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            permissions.convert_to_alias_for_publishers,
+        ),
+        path(
+            "localize/reports/translations/",
+            permissions.TranslationsReportForEditorsView.as_view(),
+        ),
+        path(
+            "localize/reports/translations/results/",
+            permissions.TranslationsReportForEditorsView.as_view(results_only=True),
+        ),
     ]
+
+
+@hooks.register("construct_page_action_menu")
+def convert_to_alias_only_for_publishers(menu_items, request, context):
+    """wagtail-localize's "Convert to alias page" (languages/permissions.py) is offered
+    only to people who may publish the page."""
+    page = context.get("page")
+    if page is None or page.pk is None or page.permissions_for_user(request.user).can_publish():
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 # -- Translation buttons only for people who may use them (languages/permissions.py) -----------

@@ -174,7 +174,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
 
     # A translation keeps the English resource's member authors (and filing).
     override_translatable_fields = TaxonomyMixin.override_translatable_fields + [
-        SynchronizedField("authors"),
+        SynchronizedField("authors", overridable=False),
     ]
 
     class Meta:

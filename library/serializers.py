@@ -1,12 +1,9 @@
 """API representations of the library's fields (Wagtail API v2 `api_fields` serializers)."""
 
 from rest_framework import serializers
+from wagtail.api.utils import get_full_url
 
 from library.resource_types import ResourceType
-
-
-def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if request is not None else url
 
 
 class ResourceTypeField(serializers.Field):
@@ -36,7 +33,9 @@ class ResourceFilesField(serializers.Field):
     """The resource's files, in order, each with its download URL, file type and size.
 
     The download URL is Wagtail's document serve view, which checks the collection's
-    privacy on every request; a storage URL is never given out.
+    privacy on every request; a storage URL is never given out. Absolute on the site's
+    own host (its Site's root URL), like every other URL of the API, whatever Host the
+    request came with.
     """
 
     schema = {
@@ -60,7 +59,7 @@ class ResourceFilesField(serializers.Field):
             {
                 "title": item.document.title,
                 "label": item.display_label,
-                "download_url": _absolute(request, item.document.url),
+                "download_url": get_full_url(request, item.document.url),
                 "file_type": item.document.file_extension.lower(),
                 "file_size": item.document.file_size,
             }

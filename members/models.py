@@ -232,13 +232,15 @@ class MemberProfilePage(SocialLinksMixin, TaxonomyMixin, BasePage):
 
     # Translations keep the organisation's place, filing and people; the locality is a
     # place name, and keeping it fixed keeps (state, locality) counts language-independent.
+    # None of these is offered to translators to override (the website, address and social
+    # links may be another language's version, so they stay overridable).
     override_translatable_fields = [
-        SynchronizedField("topics"),
-        SynchronizedField("networks"),
-        SynchronizedField("home_state"),
-        SynchronizedField("locality"),
-        SynchronizedField("year_joined"),
-        SynchronizedField("executive_director"),
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("networks", overridable=False),
+        SynchronizedField("home_state", overridable=False),
+        SynchronizedField("locality", overridable=False),
+        SynchronizedField("year_joined", overridable=False),
+        SynchronizedField("executive_director", overridable=False),
     ]
     taxonomy_filters = TaxonomyMixin.taxonomy_filters | {"state": "home_state__code"}
 

@@ -7,6 +7,8 @@ leaves open:
 - an alias is as private as its source, wherever the alias sits (Wagtail checks only
   the source page's own restrictions when serving one, and `.public()` looks only at
   the alias's own place in the tree);
+- a translation is as private as its source (the page in the default language), wherever
+  each sits: moving an English page into the members section hides its Spanish page too;
 - copies and translations carry their source's restrictions (privacy/copies.py,
   privacy/translations.py), so they are restricted in their own right;
 - a file in a restricted collection, or in a child of one, is never listed publicly.
@@ -17,7 +19,9 @@ Only a listing made for one visitor (the library, for a logged-in member) uses
 `pages_visible_to`.
 """
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -32,9 +36,21 @@ def public_pages(queryset=None):
     restricted = _restricted_q(PageViewRestriction.objects.values_list("page__path", flat=True))
     if restricted is None:
         return queryset.live()
-    # Aliases by id, not `alias_of`: search backends can filter on `id` only.
-    aliases = Page.objects.filter(alias_of__in=Page.objects.filter(restricted).values("pk"))
-    return queryset.live().exclude(restricted).exclude(id__in=aliases.values("pk"))
+    # By id, not `alias_of` or `translation_key`: search backends can filter on `id` only.
+    return queryset.live().exclude(restricted).exclude(id__in=_showing(restricted))
+
+
+def _default_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def _showing(restricted: Q):
+    """Ids of the pages that show a restricted page: its aliases, and the translations of
+    a restricted page in the default language (their source). A subquery, no query."""
+    pages = Page.objects.filter(restricted)
+    sources = pages.filter(locale__language_code=_default_language())
+    translations = Q(translation_key__in=sources.values("translation_key"))
+    return Page.objects.filter(Q(alias_of__in=pages.values("pk")) | translations).values("pk")
 
 
 def _restricted_q(paths) -> Q | None:
@@ -96,39 +112,56 @@ def pages_visible_to(request, queryset, failed=None):
     hidden = _restricted_q(restriction.page.path for restriction in failed)
     if hidden is None:
         return queryset.live()
-    aliases = Page.objects.filter(alias_of__in=Page.objects.filter(hidden).values("pk"))
-    return queryset.live().exclude(hidden).exclude(id__in=aliases.values("pk"))
+    return queryset.live().exclude(hidden).exclude(id__in=_showing(hidden))
 
 
 def restricted_page_ids(pages) -> set[int]:
-    """Those of `pages` that some restriction applies to, an alias by its source's (for
-    a "Members only" badge). Two queries, however many pages."""
+    """Those of `pages` that some restriction applies to, an alias or a translation by
+    its source's (for a "Members only" badge). Two queries, however many pages."""
     paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if not paths:
+        return set()
 
     def restricted(path):
         return any(path.startswith(prefix) for prefix in paths)
 
-    source_ids = {page.alias_of_id for page in pages if page.alias_of_id}
-    sources = Page.objects.filter(pk__in=source_ids).values_list("pk", "path") if paths else []
-    restricted_sources = {pk for pk, path in sources if restricted(path)}
+    sources = Page.objects.filter(
+        Q(pk__in={page.alias_of_id for page in pages if page.alias_of_id})
+        | Q(
+            translation_key__in={page.translation_key for page in pages},
+            locale__language_code=_default_language(),
+        )
+    ).values_list("pk", "translation_key", "path")
+    restricted_ids, restricted_keys = set(), set()
+    for pk, key, path in sources:
+        if restricted(path):
+            restricted_ids.add(pk)
+            restricted_keys.add(key)
     return {
-        page.pk for page in pages if restricted(page.path) or page.alias_of_id in restricted_sources
+        page.pk
+        for page in pages
+        if restricted(page.path)
+        or page.alias_of_id in restricted_ids
+        or page.translation_key in restricted_keys
     }
 
 
 def restrictions_applying_to(page, wagtails_own):
     """Every view restriction that applies to `page`, given those Wagtail finds
     (`wagtails_own`: on the page and the sections above it, an alias resolved to its
-    source page). For an alias, add the sections above its source, and any restriction
-    carried onto the alias itself when it was made (privacy/copies.py): Wagtail looks at
-    neither. BasePage.get_view_restrictions, so this is what serving the page checks."""
-    if not page.alias_of_id:
-        return wagtails_own
-    source = Page.objects.get(pk=page.alias_of_id)
+    source page). Add those on the pages `page` shows and the sections above them: an
+    alias's source, a translation's source in the default language. And any restriction
+    carried onto an alias itself when it was made (privacy/copies.py): Wagtail looks at
+    none of these. BasePage.get_view_restrictions, so this is what serving the page
+    checks; one query, when Wagtail reads it."""
+    shown = Page.objects.filter(
+        Q(pk=page.alias_of_id)
+        | Q(translation_key=page.translation_key, locale__language_code=_default_language())
+    ).exclude(pk=page.pk)
+    # A restriction applies if its page is a shown page or a section above one.
+    above_shown = Exists(shown.filter(path__startswith=OuterRef("page__path")))
     return PageViewRestriction.objects.filter(
-        Q(pk__in=wagtails_own.values("pk"))
-        | Q(page__in=source.get_ancestors(inclusive=True).values("pk"))
-        | Q(page=page)
+        Q(pk__in=wagtails_own.values("pk")) | Q(page=page) | above_shown
     )
 
 

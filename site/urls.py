@@ -14,10 +14,21 @@ from content_api.views import UnknownPathEndpoint
 from home.sitemap import MultilingualSitemap
 from home.views import robots_txt
 from operations.health import healthz
+from privacy import downloads
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs, its serve view wrapped (privacy.downloads: Cache-Control:
+    # private for members-only files, ETags that are the file's hash).
+    path(
+        "documents/",
+        include(
+            [
+                re_path(r"^(\d+)/(.*)$", downloads.serve, name="wagtaildocs_serve"),
+                path("", include(wagtaildocs_urls)),
+            ]
+        ),
+    ),
     path("api/v2/", api_router.urls),
     # Anything else under an API version (/api/v1/, /api/v2/nope/) is a JSON 404 too; /api/
     # itself stays free for a page. Only paths ending in a slash, so that APPEND_SLASH

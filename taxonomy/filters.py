@@ -53,6 +53,12 @@ class FilterError(ValueError):
         self.param = param
         self.message = message
 
+    @property
+    def named_message(self) -> str:
+        """The message, naming its parameter (`starts_after: '…' is not an ISO date`),
+        for a page that shows it alone."""
+        return self.message if self.param in self.message else f"{self.param}: {self.message}"
+
 
 class FilterErrors(ValueError):
     """Every bad value of a query string: a page lists them all, the API names the first."""

@@ -41,6 +41,14 @@ def assert_bad_request(response, parameter):
         ("offset=1e3", "offset"),
         ("offset=100000000000000000000", "offset"),
         ("child_of=abc", "child_of"),
+        # Wagtail's own messages, which named no parameter ("parent page doesn't exist").
+        ("child_of=999999", "child_of"),
+        ("descendant_of=999999", "descendant_of"),
+        ("ancestor_of=999999", "ancestor_of"),
+        ("translation_of=999999", "translation_of"),
+        ("child_of=root&descendant_of=root", "descendant_of"),
+        ("order=random,title", "order"),
+        ("order=random&offset=1", "order"),
         ("child_of=99999999999999", "child_of"),
         ("descendant_of=-1", "descendant_of"),
         ("ancestor_of=root", "ancestor_of"),
@@ -161,6 +169,9 @@ def test_bad_parameter_of_any_endpoint_is_400_naming_it(api_site, client, url, p
         "/api/v2/webinar-series/nope/",
         "/api/v2/resource-types/novel/",
         "/api/v2/member-states/ZZ/",
+        # Another state than the path's, with ?state= (an IndexError once).
+        "/api/v2/member-states/TX/?state=OH",
+        "/api/v2/member-states/tx/?state=OH,AZ",
         "/api/v2/member-states/%00/",
         "/api/v2/nothing-here/",
         "/api/v2/pages/abc/",
@@ -179,7 +190,17 @@ def test_unknown_or_hidden_object_is_404(api_site, client, url):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("method", ["get", "head", "post", "put", "delete", "options"])
+@pytest.mark.parametrize("method", ["put", "delete", "patch"])
+def test_a_method_the_api_does_not_take_is_a_json_405_naming_those_it_does(client, method):
+    response = getattr(client, method)("/api/v2/nothing-here/")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
+    assert response["Allow"] == "GET, HEAD, OPTIONS, POST"
+    assert "GET" in response.json()["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["get", "head", "post", "options"])
 def test_a_path_that_names_no_endpoint_is_a_json_404_for_any_method(client, method):
     response = getattr(client, method)("/api/v2/nothing-here/")
     assert response.status_code == 404

@@ -300,7 +300,7 @@ class WebinarPage(RoutablePageMixin, TaxonomyMixin, BasePage):
 
     # A translation stays in the English series (shown translated), like its filing.
     override_translatable_fields = TaxonomyMixin.override_translatable_fields + [
-        SynchronizedField("webinar_series"),
+        SynchronizedField("webinar_series", overridable=False),
     ]
 
     class Meta:
@@ -469,7 +469,7 @@ class WebinarSpeaker(TranslatableMixin, Orderable):
     # A person's name is not translated, nor offered to translators to change.
     override_translatable_fields = [
         SynchronizedField("name", overridable=False),
-        SynchronizedField("member"),
+        SynchronizedField("member", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

@@ -113,7 +113,7 @@ def test_wagtail_api_refuses_a_search_of_a_listing_filtered_by_tag(client, home_
     # content_api.params.FieldsFilter marks the queryset as Wagtail's own filter does.
     assert (searched.status_code, searched.json()) == (
         400,
-        {"message": "filtering by tag with a search query is not supported"},
+        {"message": "search: filtering by tag with a search query is not supported"},
     ), "Wagtail's SearchFilter no longer reads QuerySet._filtered_by_tag"
 
 
@@ -407,3 +407,42 @@ def test_headless_preview_other_modes_skip_the_package_to_wagtails_serve_preview
         assert response.status_code == 200
         assert "Our mission" in response.content.decode()
         assert not PagePreview.objects.exists(), "the package's serve_preview ran"
+
+
+def test_localize_guarded_urls_answer_with_languages_views():
+    answers = localize_adapter.views_answering_guarded_urls()
+
+    assert [
+        (view.__module__, view.__qualname__) if view else (path, None) for path, view in answers
+    ] == [
+        ("languages.permissions", "edit_override_for_editors"),
+        ("languages.permissions", "convert_to_alias_for_publishers"),
+        ("languages.permissions", "TranslationsReportForEditorsView"),
+        ("languages.permissions", "TranslationsReportForEditorsView"),
+    ], "wagtail-localize renamed or moved its override, convert or report URLs"
+
+
+def test_localize_overridable_segments_name_their_field_and_rich_text_hrefs(home_page):
+    from wagtail.rich_text import RichText
+
+    page = StandardPageFactory(
+        parent=home_page,
+        body=[("paragraph", RichText('<p><a href="https://example.org/a.b">x</a></p>'))],
+    )
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+
+    with assumption("wagtail-localize", "an href override's context path ends in the quoted href"):
+        (segment,) = source.overridablesegment_set.select_related("context")
+        assert localize_adapter.overridden_value(segment, page) == (True, True)
+
+
+def test_wagtail_expand_db_html_asks_get_rewriter_each_time_and_runs_ours():
+    import wagtail.rich_text
+    from wagtail.rich_text import expand_db_html
+
+    from home.rich_text import unsafe_link_rewriter
+
+    with assumption("Wagtail", "expand_db_html uses wagtail.rich_text.get_rewriter()"):
+        assert wagtail.rich_text.get_rewriter.extra_rewriter is unsafe_link_rewriter
+        html = expand_db_html('<a href="javascript:alert(1)">x</a><a href="#top">y</a>')
+        assert html == '<a>x</a><a href="#top">y</a>'

@@ -6,18 +6,12 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Locale, Page, Revision
 
 from campaigns.models import CampaignMilestone, CampaignPage
+from tests.migrating import migrate_to_latest, schema_at, unapplied_migrations
 
 BEFORE = [("campaigns", "0002_translatable_fields")]  # fields added, still empty
-LATEST = [("campaigns", "0004_translatable")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -34,8 +28,7 @@ def test_existing_milestones_get_their_pages_language_and_stay_linked_to_the_eng
     spanish_campaign = campaign.copy_for_translation(spanish)
     spanish_campaign.save_revision()
     # The site as it was: children and their revisions without keys or locales.
-    try:
-        migrate(BEFORE)
+    with schema_at(BEFORE):
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE campaigns_campaignmilestone SET translation_key = NULL, locale_id = NULL"
@@ -45,9 +38,8 @@ def test_existing_milestones_get_their_pages_language_and_stay_linked_to_the_eng
                 del milestone["translation_key"], milestone["locale"]
             revision.save(update_fields=["content"])
 
-        migrate(LATEST)
-    finally:
-        migrate(LATEST)
+        migrate_to_latest()
+    assert unapplied_migrations() == []
 
     english_milestones = list(CampaignMilestone.objects.filter(page=campaign))
     spanish_milestones = list(CampaignMilestone.objects.filter(page=spanish_campaign))

@@ -148,11 +148,12 @@ class TaxonomyMixin(models.Model):
         State, blank=True, related_name="+", help_text="Leave empty for national content."
     )
 
-    # Translations share the source page's filing (the English rows, shown localised).
+    # Translations share the source page's filing (the English rows, shown localised),
+    # which translators are not offered to override.
     override_translatable_fields = [
-        SynchronizedField("topics"),
-        SynchronizedField("networks"),
-        SynchronizedField("states"),
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("networks", overridable=False),
+        SynchronizedField("states", overridable=False),
     ]
     taxonomy_filters = {
         "topic": "topics__slug",

@@ -4,19 +4,13 @@ revert or a scheduled publish) and in its translation source (a sync of the Span
 import json
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Revision
 from wagtail_localize.models import TranslationSource
 
 from library.factories import LibraryIndexPageFactory, ResourcePageFactory
+from tests.migrating import migrate_to_latest, schema_at, unapplied_migrations
 
 BEFORE = [("library", "0004_translatable")]  # the field was `kind`
-LATEST = [("library", "0005_resource_type")]
-
-
-def migrate(targets):
-    MigrationExecutor(connection).migrate(targets)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -26,13 +20,11 @@ def test_renaming_the_field_keeps_the_type_in_revisions_and_translation_sources(
     resource.save_revision().publish()
     resource.refresh_from_db()
     TranslationSource.get_or_create_from_instance(resource)
-    try:
-        migrate(BEFORE)
+    with schema_at(BEFORE):
         revision = Revision.objects.get(pk=resource.latest_revision_id)
         assert revision.content["kind"] == "toolkit" and "resource_type" not in revision.content
-        migrate(LATEST)
-    finally:
-        migrate(LATEST)
+        migrate_to_latest()
+    assert unapplied_migrations() == []
 
     revision = Revision.objects.get(pk=resource.latest_revision_id)
     assert revision.as_object().resource_type == "toolkit"

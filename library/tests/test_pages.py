@@ -116,7 +116,7 @@ def test_resource_in_api_has_every_field(library, nutrition, client):
         {
             "title": "The brief",
             "label": "The brief",
-            "download_url": f"http://testserver{document.url}",
+            "download_url": f"http://localhost{document.url}",  # the site's host
             "file_type": "pdf",
             "file_size": document.file_size,
         }

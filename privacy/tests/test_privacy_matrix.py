@@ -16,6 +16,7 @@ crawl does not reach must be named in EXEMPT with the reason
 (`test_every_url_pattern_is_crawled_or_exempt`), so a new entry point joins the matrix.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -229,6 +230,35 @@ def rule_alias(site, client, on_commit):
     site.secrets = sources + aliases
 
 
+def rule_alias_then_restricted(site, client, on_commit):
+    """Aliases of public pages, read by every entry point (so any cache holds them); then
+    the sources are restricted, and edited again as members-only pages."""
+    sources = secret_pages(site, public_parents(site))
+    aliases = [source.create_alias(update_slug=f"{source.slug}-alias") for source in sources]
+    crawl(client, site_urls(site))
+    for page in sources:
+        restrict_page_to_members(page)
+        page.title = f"{page.title} (members' edit)"
+        page.save_revision().publish()  # aliases follow their source's edits
+    site.secrets = sources + aliases
+
+
+def rule_moved_into_members_section(site, client, on_commit):
+    """Public pages with Spanish translations and aliases, read by every entry point;
+    then each source is moved into a members-only section."""
+    sources = secret_pages(site, public_parents(site))
+    translations = [publish_translation(page) for page in sources]
+    aliases = [source.create_alias(update_slug=f"{source.slug}-alias") for source in sources]
+    crawl(client, site_urls(site))
+    sections = restricted_sections(site)
+    with on_commit(execute=True):  # wagtail-localize and the mirror act on commit
+        for key, page in zip(["library", "webinars", "directory", "home"], sources, strict=True):
+            page.move(sections[key], pos="last-child")
+    site.secrets = [
+        Page.objects.get(pk=page.pk).specific for page in [*sources, *translations, *aliases]
+    ]
+
+
 def rule_copy(site, client, on_commit):
     """Copies an editor makes (in the admin) in the public sections of members-only pages."""
     sources = secret_pages(site, restricted_sections(site))
@@ -277,6 +307,8 @@ RULES = {
     "section": rule_section,
     "restricted_after_publishing": rule_restricted_after_publishing,
     "alias": rule_alias,
+    "alias_then_restricted": rule_alias_then_restricted,
+    "moved_into_members_section": rule_moved_into_members_section,
     "copy": rule_copy,
     "translation": rule_translation,
     "child_collection": rule_child_collection,
@@ -357,12 +389,16 @@ def api_urls(pages) -> list[str]:
     return urls
 
 
+# Each response has a fresh CSP nonce (security/csp.py): not a change of content.
+NONCE = re.compile(rb'nonce="[^"]*"')
+
+
 def crawl(client, urls) -> dict[str, tuple]:
     seen = {}
     for url in urls:
         response = client.get(url)
         body = b"".join(response) if response.streaming else response.content
-        seen[url] = (response.status_code, response.get("Location", ""), body)
+        seen[url] = (response.status_code, response.get("Location", ""), NONCE.sub(b"", body))
     return seen
 
 

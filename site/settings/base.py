@@ -3,6 +3,9 @@
 Environment variables are read in `settings.environment`; this module only uses them.
 """
 
+from datetime import timedelta
+from pathlib import Path
+
 from settings import environment as envvars
 from settings.storage import local_storages, s3_storages
 
@@ -33,6 +36,7 @@ INSTALLED_APPS = [
     "demo",
     "operations",
     "adapters",
+    "security",
     # Wagtail and its contrib modules
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -67,10 +71,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "security.methods.AllowedMethodsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "security.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -81,6 +89,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes requires; the password-form counter inside it (security/throttling.py).
+    "axes.middleware.AxesMiddleware",
+    "security.throttling.PasswordFormThrottleMiddleware",
 ]
 
 ROOT_URLCONF = "urls"
@@ -109,18 +120,24 @@ DATABASES = {
     "default": envvars.env.db_url_config(envvars.DATABASE_URL)
     | {"CONN_MAX_AGE": envvars.DATABASE_CONN_MAX_AGE, "CONN_HEALTH_CHECKS": True}
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite makes its file but not its folder: `migrate` on a fresh clone needs var/.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, else this process's memory.
+# Cache: Redis when REDIS_URL is set, else this process's memory. Only a cache: while
+# Redis fails, the site runs without it (operations.cache) and tries it again every
+# RETRY_AFTER seconds.
 if envvars.REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "operations.cache.ResilientRedisCache",
             "LOCATION": envvars.REDIS_URL,
             "KEY_PREFIX": "partnership",
             "TIMEOUT": 300,
+            "RETRY_AFTER": 5,
             # Fail fast rather than hang a web worker when Redis is away.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -178,6 +195,10 @@ WAGTAIL_SITE_NAME = "Partnership for America's Children"
 WAGTAILADMIN_BASE_URL = envvars.WAGTAILADMIN_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CustomDocument"
+# Uploads are stored while the form is checked, and files keep their collection's privacy
+# (home/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_FRONTEND_LOGIN_URL = "/login/"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -255,3 +276,73 @@ WAGTAIL_HEADLESS_PREVIEW = {
 CONTENT_API_PREVIEW_MAX_AGE = 15 * 60
 # How many web processes share the content version (see content_api/checks.py).
 WEB_CONCURRENCY = envvars.WEB_CONCURRENCY
+
+# ---------------------------------------------------------------------------------------
+# Security (security/, README "Security")
+# ---------------------------------------------------------------------------------------
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+# The public site's Content-Security-Policy; the admin's looser one, framing and the media
+# host are chosen per response in security/csp.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        # Video embeds (Wagtail's oEmbed finders) play in the providers' iframes.
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
+# Partner sites see that a visitor came from here, never from which (maybe members-only) page.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Powerful features no page here uses; video players keep autoplay, fullscreen and the like.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "hid",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
+
+# Login throttling (django-axes, database handler): 5 failures for one user name from one
+# address lock that pair out for 15 minutes; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "security.throttling.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.throttling.lockout_response"
+# Count failures only: no diary of every successful login and its address.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Sessions: a working day at most, and gone when the browser closes (Wagtail's "remember
+# me" keeps an admin's session for the full 12 hours).
+SESSION_COOKIE_AGE = 12 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# No shared-password restrictions: who may see a page or a collection is decided by
+# login and groups (privacy/), not by a password passed around.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}

@@ -11,12 +11,17 @@ from botocore.config import Config as BotoConfig
 
 
 def s3_client_config(addressing_style: str = "auto") -> BotoConfig:
+    """Short timeouts and one retry: with S3 unreachable, a page waits at most a few
+    seconds for a rendition (then shows its fallback) and an upload fails quickly with a
+    form error, instead of holding a worker for minutes (botocore's defaults are 60 s
+    timeouts and several retries)."""
     return BotoConfig(
         signature_version="s3v4",
         s3={"addressing_style": addressing_style},
-        connect_timeout=5,
-        read_timeout=30,
-        retries={"max_attempts": 4, "mode": "standard"},
+        connect_timeout=2,
+        read_timeout=5,
+        # Attempts in all: the first try and one retry, with standard mode's backoff.
+        retries={"total_max_attempts": 2, "mode": "standard"},
     )
 
 

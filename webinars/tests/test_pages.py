@@ -90,7 +90,7 @@ def test_webinar_slug_calendar_is_refused_because_the_section_uses_it(index_page
 
 
 def json_ld(html):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     return json.loads(match.group(1))
 
 
