@@ -11,6 +11,6 @@ class ContentAPIConfig(AppConfig):
     def ready(self):
         # The API's validators change whenever public content does, also when the change
         # comes from a management command (scheduled publishing, demo content).
-        from content_api import caching, checks  # noqa: F401 - checks register themselves
+        from content_api import caching
 
         caching.connect_signals()

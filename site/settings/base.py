@@ -274,8 +274,6 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "REDIRECT_ON_PREVIEW": True,
 }
 CONTENT_API_PREVIEW_MAX_AGE = 15 * 60
-# How many web processes share the content version (see content_api/checks.py).
-WEB_CONCURRENCY = envvars.WEB_CONCURRENCY
 
 # ---------------------------------------------------------------------------------------
 # Security (security/, README "Security")

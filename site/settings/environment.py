@@ -55,7 +55,3 @@ CORS_ALLOWED_ORIGINS = _list("CORS_ALLOWED_ORIGINS")
 # https://front.example.org/preview. `{SITE_ROOT_URL}` stands for the page's site.
 # Empty (the default): no such preview mode.
 HEADLESS_PREVIEW_CLIENT_URL = _str("HEADLESS_PREVIEW_CLIENT_URL")
-
-# Deployment: how many web processes serve the site (gunicorn reads it as its default
-# --workers). With more than one, `check --deploy` requires a shared cache (REDIS_URL).
-WEB_CONCURRENCY = int(_str("WEB_CONCURRENCY", "1"))
