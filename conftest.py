@@ -18,6 +18,7 @@ import redis
 import time_machine
 from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import translation
 from moto.server import ThreadedMotoServer
 from wagtail.models import Locale, Page, Site
@@ -82,6 +83,37 @@ def clear_caches():
     yield
     for cache in caches.all(initialized_only=True):
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def uncached_while_counting_queries(request, monkeypatch):
+    """A query budget is the cost of building a response, so the response cache
+    (response_cache/) is off while a test counts queries (CaptureQueriesContext, which
+    django_assert_num_queries uses too), and for the whole of a test that asks for
+    django_assert_num_queries or django_assert_max_num_queries: otherwise a count would
+    depend on whether an earlier request of the test stored the page, or computed what
+    every response's key needs. The response cache's own tests count no queries."""
+    enter, leave = CaptureQueriesContext.__enter__, CaptureQueriesContext.__exit__
+
+    def counting(self):
+        self._uncached = override_settings(RESPONSE_CACHE_ENABLED=False)
+        self._uncached.enable()
+        return enter(self)
+
+    def counted(self, *exc_info):
+        try:
+            return leave(self, *exc_info)
+        finally:
+            self._uncached.disable()
+
+    monkeypatch.setattr(CaptureQueriesContext, "__enter__", counting)
+    monkeypatch.setattr(CaptureQueriesContext, "__exit__", counted)
+    budgets = {"django_assert_num_queries", "django_assert_max_num_queries"}
+    if budgets & set(request.fixturenames):
+        with override_settings(RESPONSE_CACHE_ENABLED=False):
+            yield
+    else:
+        yield
 
 
 @pytest.fixture

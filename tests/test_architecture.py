@@ -106,3 +106,17 @@ def test_home_holds_under_a_fifth_of_the_code():
             lines[room] = lines.get(room, 0) + len(path.read_text().splitlines())
 
     assert lines["home"] < sum(lines.values()) / 5, lines
+
+
+def test_every_rooms_tests_are_collected():
+    """A room whose tests are not in pytest's testpaths is silently skipped by `make test`
+    (demo/tests run as a session of their own)."""
+    import tomllib
+
+    testpaths = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"][
+            "testpaths"
+        ]
+    )
+    rooms = {path.parent.name for path in ROOT.glob("*/tests/__init__.py")} - {"demo"}
+    assert rooms - testpaths == set()

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "operations",
     "adapters",
     "security",
+    "response_cache",
     # Wagtail and its contrib modules
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -81,6 +82,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Stores what may be shared, once the middlewares below have set their cookies and
+    # Vary; the CORS and CSP headers (above) are added to every response, hits included.
+    "response_cache.middleware.UpdateResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Answers from the cache, after everything a hit still needs (response_cache/).
+    "response_cache.middleware.FetchFromResponseCacheMiddleware",
     # Last, as axes requires; the password-form counter inside it (security/throttling.py).
     "axes.middleware.AxesMiddleware",
     "security.throttling.PasswordFormThrottleMiddleware",
@@ -274,6 +280,22 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "REDIRECT_ON_PREVIEW": True,
 }
 CONTENT_API_PREVIEW_MAX_AGE = 15 * 60
+
+# ---------------------------------------------------------------------------------------
+# Response cache (response_cache/, README "Response cache")
+# ---------------------------------------------------------------------------------------
+# Anonymous GET/HEAD responses of pages and the API are kept in the default cache, keyed
+# by the content version, so that any public change makes the next request fresh.
+# False serves every request uncached (Cache-Control stays the same), e.g. to measure.
+RESPONSE_CACHE_ENABLED = True
+# Seconds a stored response is kept at most (a content change ends it at once).
+RESPONSE_CACHE_TIMEOUT = 300
+# Cache-Control of public pages: browsers keep them a minute, a CDN five (publishing
+# purges the page and its listing when WAGTAILFRONTENDCACHE is set).
+RESPONSE_CACHE_MAX_AGE = 60
+RESPONSE_CACHE_S_MAXAGE = 300
+# Paths never answered from the cache, besides the Wagtail admin.
+RESPONSE_CACHE_SKIP_PATHS = ["/healthz", "/login/"]
 
 # ---------------------------------------------------------------------------------------
 # Security (security/, README "Security")
