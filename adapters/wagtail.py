@@ -6,7 +6,7 @@ adapters/tests first: each assumption has a test there that fails when it stops 
 """
 
 from wagtail.blocks import StreamValue
-from wagtail.models import ReferenceIndex
+from wagtail.models import Locale, ReferenceIndex
 from wagtail.signal_handlers import update_reference_index_on_save
 from wagtail.tasks import update_reference_index_task
 
@@ -56,3 +56,26 @@ def reference_index_on_save() -> tuple:
 def reference_indexed_models() -> set:
     """ReferenceIndex.tracked_models: the models whose saves the reference index follows."""
     return set(ReferenceIndex.tracked_models)
+
+
+# Locales -----------------------------------------------------------------------------
+
+
+def memoise_locale_lookups(for_request) -> None:
+    """LocaleManager.get_for_language, which Locale.get_active and get_default (and with
+    them every `localized` of a page or term) call with a query each time: once per
+    language per request through `for_request` (operations.memo), which asks again
+    outside GET and HEAD requests. The same Locale instance for the whole request."""
+    from wagtail.models.i18n import LocaleManager
+
+    if getattr(LocaleManager.get_for_language, "memoised", False):
+        return
+    original = LocaleManager.get_for_language
+
+    def get_for_language(self, language_code):
+        if self.model is not Locale:
+            return original(self, language_code)
+        return for_request(("locale", language_code), lambda: original(self, language_code))
+
+    get_for_language.memoised = True
+    LocaleManager.get_for_language = get_for_language

@@ -10,11 +10,15 @@ class LanguagesConfig(AppConfig):
 
     def ready(self):
         from adapters.rich_text import add_rich_text_rewriter
+        from adapters.wagtail import memoise_locale_lookups
         from home.rich_text import unsafe_link_rewriter
         from languages import placeholders, sources
+        from operations.memo import for_request
 
         sources.connect_signals()
         placeholders.connect_signals()
+        # Every `localized` asks for the active locale: once per request.
+        memoise_locale_lookups(for_request)
         # Translators' link overrides land in stored rich text: rendering drops any
         # unsafe href that got there, on pages and in the API (home/rich_text.py).
         add_rich_text_rewriter(unsafe_link_rewriter)

@@ -9,6 +9,7 @@ to the home page of the other language instead, and has no hreflang alternates.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -47,16 +48,17 @@ class PageVersions:
 
 
 def page_versions(request, page: Page) -> PageVersions:
-    """Two queries, made once per request however many tags ask (switcher, hreflang)."""
+    """One query, made once per request however many tags ask (switcher, hreflang)."""
     cache = getattr(request, "_page_versions", None) if request else None
     if cache is not None and cache[0] == page.pk:
         return cache[1]
-    live = page.get_translations(inclusive=True).live()
-    by_language = {p.locale.language_code: p for p in live.select_related("locale")}
-    public_pks = set(public_pages(live).values_list("pk", flat=True))
+    # Whether each version is public, in the same query: privacy's own rule, as a subquery.
+    is_public = Exists(public_pages(Page.objects.filter(pk=OuterRef("pk"))))
+    live = page.get_translations(inclusive=True).live().select_related("locale")
+    by_language = {p.locale.language_code: p for p in live.annotate(is_public=is_public)}
     versions = PageVersions(
         by_language=by_language,
-        public_languages=frozenset(code for code, p in by_language.items() if p.pk in public_pks),
+        public_languages=frozenset(code for code, p in by_language.items() if p.is_public),
     )
     if request is not None:
         request._page_versions = (page.pk, versions)

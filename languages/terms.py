@@ -9,6 +9,7 @@ listing of any length costs one query per vocabulary and language.
 from django.conf import settings
 from django.utils import translation
 
+from operations.memo import for_request
 from taxonomy.states import name_sort_key
 
 
@@ -16,8 +17,15 @@ def in_language(model, language_code: str | None = None) -> dict:
     """Every default-language row of a translatable vocabulary (topics, networks, webinar
     series, site notices) in the language, by translation key and in the order of their
     ids: the translation where there is one, else the row itself. A row that exists only
-    in another language is left out (no page links to it). One query."""
+    in another language is left out (no page links to it). One query, once per request
+    (operations.memo)."""
     language_code = language_code or translation.get_language()
+    return for_request(
+        ("terms", model._meta.label, language_code), lambda: _in_language(model, language_code)
+    )
+
+
+def _in_language(model, language_code: str) -> dict:
     rows = list(
         model.objects.filter(locale__language_code__in={settings.LANGUAGE_CODE, language_code})
         .select_related("locale")

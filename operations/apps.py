@@ -6,3 +6,9 @@ class OperationsConfig(AppConfig):
 
     name = "operations"
     verbose_name = "Operations"
+
+    def ready(self):
+        # Answers kept for one request (operations.memo).
+        from operations import memo
+
+        memo.connect_signals()

@@ -29,15 +29,35 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from operations.memo import for_request
+
 
 def public_pages(queryset=None):
     """The live pages of `queryset` (all pages by default) that anyone may open."""
     queryset = Page.objects.all() if queryset is None else queryset
-    restricted = _restricted_q(PageViewRestriction.objects.values_list("page__path", flat=True))
+    restricted = _restricted_q(_restricted_paths())
     if restricted is None:
         return queryset.live()
     # By id, not `alias_of` or `translation_key`: search backends can filter on `id` only.
     return queryset.live().exclude(restricted).exclude(id__in=_showing(restricted))
+
+
+def _restricted_paths() -> list[str]:
+    """The paths of the pages with a view restriction: one query per request, however
+    many listings, links and menus of the page ask (never kept longer: moving a
+    members-only page changes its path without changing any public content)."""
+    return for_request(
+        "privacy:restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+def _restrictions() -> list[PageViewRestriction]:
+    """Every view restriction, with its page and groups (once per request)."""
+    return for_request(
+        "privacy:restrictions",
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+    )
 
 
 def _default_language() -> str:
@@ -78,7 +98,7 @@ def failed_restrictions(request) -> list[PageViewRestriction]:
     A few queries per restriction, never per page: restrictions sit on sections and on
     the odd page, so there are few of them.
     """
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    restrictions = _restrictions()
     if request is None:
         return list(restrictions)
     user = getattr(request, "user", None)
@@ -99,8 +119,8 @@ def failed_restrictions(request) -> list[PageViewRestriction]:
 
 def passes_some_restriction(failed: list) -> bool:
     """Whether a visitor who fails `failed` passes any restriction at all: then what they
-    see is not what everyone sees (one query)."""
-    return len(failed) < PageViewRestriction.objects.count()
+    see is not what everyone sees (no query once the restrictions are read)."""
+    return len(failed) < len(_restrictions())
 
 
 def pages_visible_to(request, queryset, failed=None):
@@ -118,7 +138,7 @@ def pages_visible_to(request, queryset, failed=None):
 def restricted_page_ids(pages) -> set[int]:
     """Those of `pages` that some restriction applies to, an alias or a translation by
     its source's (for a "Members only" badge). Two queries, however many pages."""
-    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    paths = _restricted_paths()
     if not paths:
         return set()
 
@@ -169,7 +189,12 @@ def restrictions_applying_to(page, wagtails_own):
 
 
 def private_collection_ids() -> list[int]:
-    """Collections with a view restriction, and every collection below one."""
+    """Collections with a view restriction, and every collection below one (once per
+    request)."""
+    return for_request("privacy:private-collections", _private_collection_ids)
+
+
+def _private_collection_ids() -> list[int]:
     paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
     private = Q(pk__in=[])
     for path in paths:

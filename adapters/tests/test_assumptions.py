@@ -446,3 +446,15 @@ def test_wagtail_expand_db_html_asks_get_rewriter_each_time_and_runs_ours():
         assert wagtail.rich_text.get_rewriter.extra_rewriter is unsafe_link_rewriter
         html = expand_db_html('<a href="javascript:alert(1)">x</a><a href="#top">y</a>')
         assert html == '<a>x</a><a href="#top">y</a>'
+
+
+def test_wagtail_looks_up_every_locale_through_locale_manager_get_for_language():
+    # memoise_locale_lookups memoises LocaleManager.get_for_language: the lookups of the
+    # active and default locales (and so every `localized`) must go through it.
+    from wagtail.models import TranslatableMixin
+    from wagtail.models.i18n import LocaleManager
+
+    assert "get_for_language" in inspect.getsource(Locale.get_default)
+    assert "get_for_language" in inspect.getsource(Locale.get_active)
+    assert "Locale.get_active()" in inspect.getsource(TranslatableMixin.localized_draft.fget)
+    assert getattr(LocaleManager.get_for_language, "memoised", False)

@@ -9,7 +9,7 @@ from wagtail.api import APIField
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from content_api.fields import PageSummaryField
@@ -158,7 +158,10 @@ class HomePage(BasePage):
         when there is no live Spanish home page: that would publish the whole English
         site again under /es/, in English, as if it were Spanish.
         """
-        if translation.get_language() != self.locale.language_code:
+        # The active locale is read once per request (adapters.wagtail), this page's
+        # locale row not at all.
+        active = Locale.get_active()
+        if translation.get_language() != active.language_code or self.locale_id != active.pk:
             raise Http404
         return super().route(request, path_components)
 

@@ -1,0 +1,101 @@
+"""Content-API responses cost the same few queries whatever the number of items
+(issue 14): the listings with every field, at 3 and at 20 items, and the details."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from library.factories import DocumentFactory, ResourceFileFactory, ResourcePageFactory
+from members.factories import MemberProfilePageFactory
+from tests.query_budget import get, uncached, warm, warm_queries
+from webinars.factories import WebinarPageFactory, WebinarSpeakerFactory
+
+# Reached so far, per response; the target is API_BUDGET (tests/query_budget.py).
+LISTING_BUDGETS = {
+    "": 6,
+    "type=library.ResourcePage&fields=*": 22,
+    "type=webinars.WebinarPage&fields=*": 22,
+    "type=members.MemberProfilePage&fields=*": 13,
+}
+MEDIA_BUDGET = 6
+DETAIL_BUDGETS = {"brief": 18, "upcoming": 17, "ohio": 13, "about": 15}
+
+
+@pytest.fixture(autouse=True)
+def _uncached(settings):
+    uncached(settings)
+
+
+def add_items(site, count, start=0):
+    """`count` more pages of each listed type, each with its relations set."""
+    for n in range(start, start + count):
+        webinar = WebinarPageFactory(
+            parent=site.webinars,
+            title=f"Webinar {n}",
+            starts_at=timezone.now() + timedelta(days=(n + 1) * (1 if n % 2 else -1)),
+            webinar_series=site.series,
+            networks=[site.sparc],
+            topics=[site.health],
+            slides=site.public_document,
+            social_image=site.image,
+        )
+        WebinarSpeakerFactory(page=webinar, photo=site.image)
+        resource = ResourcePageFactory(
+            parent=site.library, title=f"Resource {n}", cover_image=site.image
+        )
+        resource.topics.set([site.nutrition, site.health])
+        resource.states.set(["OH", "AZ"])
+        resource.save()
+        ResourceFileFactory(page=resource, document=DocumentFactory())
+        MemberProfilePageFactory(
+            parent=site.directory,
+            title=f"Member {n}",
+            home_state_id="AZ",
+            logo=site.image,
+            networks=[site.sparc],
+            topics=[site.health],
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", list(LISTING_BUDGETS))
+def test_api_listing_queries_stay_within_budget_whatever_the_number_of_items(
+    api_site, client, django_assert_max_num_queries, query
+):
+    url = f"/api/v2/pages/?{query}&limit=20"
+    add_items(api_site, 3)
+    few = warm_queries(client, url)
+    add_items(api_site, 17, start=3)
+    warm(client, url)
+    with django_assert_max_num_queries(LISTING_BUDGETS[query]) as many:
+        assert len(get(client, url).json()["items"]) == 20
+
+    assert len(many) <= few  # more items, no more queries
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_api_media_listing_queries_stay_within_budget_whatever_the_number_of_items(
+    api_site, client, django_assert_max_num_queries, endpoint
+):
+    url = f"/api/v2/{endpoint}/?fields=*&limit=20"
+    add_items(api_site, 3)
+    few = warm_queries(client, url)
+    add_items(api_site, 17, start=3)
+    warm(client, url)
+    with django_assert_max_num_queries(MEDIA_BUDGET) as many:
+        get(client, url)
+
+    assert len(many) <= few  # more items, no more queries
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(DETAIL_BUDGETS))
+def test_api_detail_queries_stay_within_budget(
+    api_site, client, django_assert_max_num_queries, name
+):
+    url = f"/api/v2/pages/{getattr(api_site, name).pk}/"
+    warm(client, url)
+    with django_assert_max_num_queries(DETAIL_BUDGETS[name]):
+        get(client, url)
