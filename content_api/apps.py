@@ -12,11 +12,5 @@ class ContentAPIConfig(AppConfig):
         # The API's validators change whenever public content does, also when the change
         # comes from a management command (scheduled publishing, demo content).
         from content_api import caching
-        from operations import memo
 
         caching.connect_signals()
-        # What is kept until public content changes is kept until the version changes.
-        memo.set_version_source(
-            lambda: caching.content_version()["token"],
-            lambda model: model in caching.watched_models(),
-        )

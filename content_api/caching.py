@@ -51,6 +51,7 @@ from wagtail.models import Page
 
 from content_api.models import ContentVersion
 from content_api.sections import api_sections
+from operations.memo import for_request
 
 VERSION_KEY = "content-api:version"
 # The shared cache's copy of the version expires, so that a copy the cache kept through
@@ -81,6 +82,11 @@ def content_version() -> dict:
     pending = _pending_change()
     if pending is not None:
         return pending.version
+    # Once per GET request: its validators and its response cache key ask for it.
+    return for_request("content-version", _committed_version)
+
+
+def _committed_version() -> dict:
     shared = _cache_is_shared()
     if shared:
         version = cache.get(VERSION_KEY)

@@ -71,32 +71,6 @@ def test_a_write_during_a_request_forgets_its_answers():
     assert len(calls) == 2
 
 
-def test_an_answer_kept_by_content_version_is_asked_again_once_public_content_changes():
-    compute, calls = counter()
-    with request():
-        memo.for_content_version("vocabulary", compute, models=[Topic])
-    with request():
-        memo.for_content_version("vocabulary", compute, models=[Topic])
-    assert len(calls) == 1
-
-    TopicFactory(name="Child health", slug="child-health")  # a watched model: a new version
-    with request():
-        memo.for_content_version("vocabulary", compute, models=[Topic])
-    assert len(calls) == 2
-
-
-def test_an_answer_built_from_an_unwatched_model_is_kept_for_one_request_only():
-    class Unwatched:
-        pass
-
-    compute, calls = counter()
-    for _ in range(2):
-        with request():
-            memo.for_content_version("unwatched", compute, models=[Unwatched])
-            memo.for_content_version("unwatched", compute, models=[Unwatched])
-    assert len(calls) == 2
-
-
 def test_a_new_term_shows_on_the_next_request():
     with request():
         assert in_language(Topic, "en") == {}
