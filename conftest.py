@@ -23,6 +23,7 @@ from django.utils import translation
 from moto.server import ThreadedMotoServer
 from wagtail.models import Locale, Page, Site
 
+from content_api.caching import forget_kept_time_states
 from home.factories import HomePageFactory
 from settings.storage import public_media_bucket_policy, s3_storages
 
@@ -83,6 +84,7 @@ def clear_caches():
     yield
     for cache in caches.all(initialized_only=True):
         cache.clear()
+    forget_kept_time_states()
 
 
 @pytest.fixture(autouse=True)

@@ -79,3 +79,31 @@ def memoise_locale_lookups(for_request) -> None:
 
     get_for_language.memoised = True
     LocaleManager.get_for_language = get_for_language
+
+
+# Sites -------------------------------------------------------------------------------
+
+
+def memoise_site_lookups(memo) -> None:
+    """wagtail.models.sites.get_site_for_hostname, which Site.find_for_request calls with
+    a query on every request: through `memo(key, compute)` instead, keyed by host and
+    port (Site._find_for_request looks the function up in its module at each call), with
+    the site's root page already specific."""
+    from wagtail.models import sites
+
+    if getattr(sites.get_site_for_hostname, "memoised", False):
+        return
+    original = sites.get_site_for_hostname
+
+    def find(hostname, port):
+        site = original(hostname, port)
+        # Its home page of its own type, as every request routes from it (Page.route_for_request
+        # asks for `site.root_page.localized.specific`: a query each time otherwise).
+        site.root_page = site.root_page.specific
+        return site
+
+    def get_site_for_hostname(hostname, port):
+        return memo(("site", hostname, port), lambda: find(hostname, port))
+
+    get_site_for_hostname.memoised = True
+    sites.get_site_for_hostname = get_site_for_hostname

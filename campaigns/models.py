@@ -13,7 +13,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_noop
@@ -255,12 +255,20 @@ class CampaignPage(TaxonomyMixin, BasePage):
     # page, so every provider shares them.
 
     @cached_property
+    def filed_networks(self) -> list:
+        return list(self.networks.all())
+
+    @cached_property
+    def filed_topics(self) -> list:
+        return list(self.topics.all())
+
+    @cached_property
     def network_ids(self) -> list[int]:
-        return [network.pk for network in self.networks.all()]
+        return [network.pk for network in self.filed_networks]
 
     @cached_property
     def topic_ids(self) -> list[int]:
-        return [topic.pk for topic in self.topics.all()]
+        return [topic.pk for topic in self.filed_topics]
 
     @cached_property
     def related_pages(self) -> list[Page]:
@@ -291,6 +299,8 @@ class CampaignPage(TaxonomyMixin, BasePage):
         return computed_figures(self)
 
     def get_context(self, request, *args, **kwargs):
+        # The filing is read by the template and by each related section: once.
+        prefetch_related_objects([self], "topics", "networks")
         context = super().get_context(request, *args, **kwargs)
         context["related_sections"] = self.related_content
         return context

@@ -28,8 +28,8 @@ from typing import Any, Protocol, runtime_checkable
 from django.db.models import Q
 from django.http import QueryDict
 
+from content_api.versioned import until_content_changes
 from home.hooks import declarations
-from home.models import Network, Topic
 from privacy.visibility import public_pages
 
 RELATED_CONTENT_HOOK = "register_campaign_related_content"
@@ -54,17 +54,31 @@ def public_pages_filed_with(model, campaign, *, by_topic: bool = True):
     return public_pages(model.objects.filter(locale_id=campaign.locale_id, pk__in=filed))
 
 
+def section_listing(model, locale_id):
+    """The public listing page of a section (`model`, its index page type) in a language,
+    the highest in the tree; kept until the content changes (a listing published,
+    unpublished or restricted changes the content version)."""
+    return until_content_changes(
+        ("section-listing", model._meta.label, locale_id),
+        lambda: (
+            public_pages(model.objects.filter(locale_id=locale_id))
+            .order_by("depth", "path")
+            .first()
+        ),
+    )
+
+
 def listing_url(listing, campaign) -> str:
     """The full URL of a section's listing page filtered as the campaign is filed: by its
     networks, or else its topics (a provider's `more_url`); "" without a listing."""
     if listing is None:
         return ""
     if campaign.network_ids:
-        name, terms = "network", Network.objects.filter(pk__in=campaign.network_ids)
+        name, terms = "network", campaign.filed_networks
     else:
-        name, terms = "topic", Topic.objects.filter(pk__in=campaign.topic_ids)
+        name, terms = "topic", campaign.filed_topics
     query = QueryDict(mutable=True)
-    query[name] = ",".join(sorted(terms.values_list("slug", flat=True)))
+    query[name] = ",".join(sorted(term.slug for term in terms))
     return f"{listing.get_full_url()}?{query.urlencode(safe=',')}"
 
 

@@ -2,12 +2,8 @@
 
 Every public response depends only on its URL and on the site's public content, so
 validators come from a site-wide *content version* (a random token and the time it was
-set) and from the URL. The version lives in the database (content_api.models), so that
-every process agrees on it, whatever the cache: a page published by `publish_scheduled`
-in another process changes the ETags of every web process at once. A shared cache
-(Redis) keeps a copy, so that a request usually asks the database nothing for it; a
-per-process cache (LocMemCache) cannot be trusted with it, and a cache that is down or
-flushed only sends the question to the database (operations.cache).
+set, content_api.version) and from the URL: a page published by `publish_scheduled` in
+another process changes the ETags of every web process at once.
 
 A change that the public can see (publishing, unpublishing, moving or deleting a public
 page, restricting or opening one, a public image or document, a term of the vocabulary,
@@ -35,28 +31,19 @@ once per transaction.
 import functools
 import hashlib
 import time
-import uuid
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.core.cache.backends.locmem import LocMemCache
-from django.db import transaction
-from django.db.models import BigIntegerField, F, Q, Value
-from django.db.models.functions import Greatest
+from django.core.cache import cache
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from wagtail.models import Page
 
-from content_api.models import ContentVersion
 from content_api.sections import api_sections
-from operations.memo import for_request
+from content_api.version import bump_content_version, content_version
 
-VERSION_KEY = "content-api:version"
-# The shared cache's copy of the version expires, so that a copy the cache kept through
-# an outage it did not notice is trusted for a few minutes at most.
-VERSION_CACHE_TIMEOUT = 300
 # Bump when the representation changes shape, so that every validator changes with it.
 REPRESENTATION_REVISION = "2"  # 2: terms named in the page's language
 # Page fields Wagtail saves while an editor works on a draft: no public change.
@@ -74,130 +61,39 @@ _DRAFT_BOOKKEEPING = frozenset(
 )
 
 
-# The content version ------------------------------------------------------------------
-
-
-def content_version() -> dict:
-    """The current content version: {"token": str, "at": unix seconds}."""
-    pending = _pending_change()
-    if pending is not None:
-        return pending.version
-    # Once per GET request: its validators and its response cache key ask for it.
-    return for_request("content-version", _committed_version)
-
-
-def _committed_version() -> dict:
-    shared = _cache_is_shared()
-    if shared:
-        version = cache.get(VERSION_KEY)
-        if version is not None:
-            return version
-    version = _stored_version()
-    if shared:
-        cache.add(VERSION_KEY, version, timeout=VERSION_CACHE_TIMEOUT)
-    return version
-
-
-def bump_content_version(**kwargs) -> None:
-    """Public content has changed: a new version when the transaction commits (at once
-    outside one), and one for this connection until then."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        _PendingChange(None)()
-        return
-    pending = _pending_change()
-    previous = pending.version if pending is not None else content_version()
-    version = _next_version(previous)
-    if pending is not None:
-        pending.version = version
-    else:
-        # Once per transaction, however many pages it publishes (a rolled-back
-        # transaction drops its callbacks, and with them this one and its version).
-        transaction.on_commit(_PendingChange(version))
-
-
-class _PendingChange:
-    """The on-commit callback of a transaction that changed public content, with the
-    version its own connection sees until then."""
-
-    def __init__(self, version):
-        self.version = version
-
-    def __call__(self):
-        version = _store_new_version()
-        if _cache_is_shared():
-            cache.set(VERSION_KEY, version, timeout=VERSION_CACHE_TIMEOUT)
-        purge_frontend_cache()
-
-
-def _pending_change():
-    pending = transaction.get_connection().run_on_commit
-    return next((entry[1] for entry in pending if isinstance(entry[1], _PendingChange)), None)
-
-
-def _cache_is_shared() -> bool:
-    return not isinstance(caches["default"], LocMemCache)
-
-
-def _next_version(previous) -> dict:
-    # Each version later than the one before, for If-Modified-Since; validators() never
-    # shows a time later than now.
-    return {"token": uuid.uuid4().hex, "at": max(int(time.time()), previous["at"] + 1)}
-
-
-def _stored_version() -> dict:
-    row = ContentVersion.objects.filter(pk=ContentVersion.ROW).values("token", "at").first()
-    if row is None:
-        version, _ = ContentVersion.objects.get_or_create(
-            pk=ContentVersion.ROW, defaults={"token": uuid.uuid4().hex, "at": int(time.time())}
-        )
-        row = {"token": version.token, "at": version.at}
-    return row
-
-
-def _store_new_version() -> dict:
-    now = int(time.time())
-    token = uuid.uuid4().hex
-    later = Greatest(Value(now, output_field=BigIntegerField()), F("at") + 1)
-    updated = ContentVersion.objects.filter(pk=ContentVersion.ROW).update(token=token, at=later)
-    if not updated:
-        ContentVersion.objects.get_or_create(
-            pk=ContentVersion.ROW, defaults={"token": token, "at": now}
-        )
-    return _stored_version()
-
-
-def frontend_cache_enabled() -> bool:
-    return bool(getattr(settings, "WAGTAILAPI_USE_FRONTENDCACHE", False)) and bool(
-        getattr(settings, "WAGTAILFRONTENDCACHE", None)
-    )
-
-
-def purge_frontend_cache() -> None:
-    if not frontend_cache_enabled():
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-    from wagtail.models import Site
-
-    # The API's public address (WAGTAILAPI_BASE_URL), or that of every site.
-    base_url = getattr(settings, "WAGTAILAPI_BASE_URL", None)
-    bases = [base_url] if base_url else sorted({site.root_url for site in Site.objects.all()})
-    paths = getattr(settings, "CONTENT_API_PURGE_PATHS", ["/api/v2/*"])
-    purge_urls_from_cache([base.rstrip("/") + path for base in bases for path in paths])
-
-
 def time_states() -> tuple[str, int]:
     """(key, unix time of the last change) of the clock-driven parts of the content.
 
     Each section's time states return (value, time of its last change, time of its
-    next change); the result is cached until the next change (or a new
-    content version), so a request usually asks the database nothing for it.
+    next change); the result is kept until the next change (or a new content version),
+    in the process's memory first (a pure function of the version and the clock, so
+    every process may keep its own, and a hit asks neither the database nor Redis),
+    then in the default cache, so that a new process rarely asks the database.
     """
     now = time.time()
-    cache_key = f"content-api:time-states:{content_version()['token']}"
+    token = content_version()["token"]
+    kept = _time_states.get(token)
+    if kept is not None and now < kept[2]:
+        return kept[0], kept[1]
+    cache_key = f"content-api:time-states:{token}"
     cached = cache.get(cache_key)
-    if cached is not None and now < cached[2]:
-        return cached[0], cached[1]
+    if cached is None or now >= cached[2]:
+        cached = _compute_time_states(now)
+        cache.set(cache_key, cached, timeout=max(1, int(cached[2] - now)))
+    _time_states.clear()  # only the current version's is worth keeping
+    _time_states[token] = cached
+    return cached[0], cached[1]
+
+
+_time_states: dict = {}
+
+
+def forget_kept_time_states() -> None:
+    """Empty the process's copy (tests: each starts with empty caches)."""
+    _time_states.clear()
+
+
+def _compute_time_states(now) -> tuple[str, int, float]:
     keys, latest, upcoming = [], 0, now + 3600
     for state in (state for section in api_sections() for state in section.time_states):
         key, changed_at, next_change_at = state()
@@ -206,9 +102,7 @@ def time_states() -> tuple[str, int]:
             latest = max(latest, int(changed_at.timestamp()))
         if next_change_at is not None:
             upcoming = min(upcoming, next_change_at.timestamp())
-    result = ("|".join(keys), latest, upcoming)
-    cache.set(cache_key, result, timeout=max(1, int(upcoming - now)))
-    return result[0], result[1]
+    return "|".join(keys), latest, upcoming
 
 
 def validators(request) -> tuple[str, datetime]:

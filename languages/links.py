@@ -14,6 +14,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from content_api.versioned import until_content_changes
 from privacy.visibility import public_pages
 
 # Query parameters the switcher carries to the same view in the other language (the
@@ -70,8 +71,13 @@ def language_home_pages(request) -> dict[str, Page]:
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {}
-    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    return {home.locale.language_code: home for home in homes}
+
+    def homes():
+        pages = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        return {home.locale.language_code: home for home in pages}
+
+    # Publishing or unpublishing a home page changes the content version.
+    return until_content_changes(("language-homes", site.pk), homes)
 
 
 def language_links(request, page: Page | None) -> list[LanguageLink]:

@@ -9,7 +9,7 @@ listing of any length costs one query per vocabulary and language.
 from django.conf import settings
 from django.utils import translation
 
-from operations.memo import for_request
+from content_api.versioned import until_content_changes
 from taxonomy.states import name_sort_key
 
 
@@ -17,12 +17,12 @@ def in_language(model, language_code: str | None = None) -> dict:
     """Every default-language row of a translatable vocabulary (topics, networks, webinar
     series, site notices) in the language, by translation key and in the order of their
     ids: the translation where there is one, else the row itself. A row that exists only
-    in another language is left out (no page links to it). One query, once per request
-    (operations.memo)."""
+    in another language is left out (no page links to it). One query, once per content
+    version (content_api.versioned): every vocabulary changes it when it changes
+    (content_api.sections' watched models; languages/tests/test_terms_kept.py)."""
     language_code = language_code or translation.get_language()
-    return for_request(
-        ("terms", model._meta.label, language_code), lambda: _in_language(model, language_code)
-    )
+    key = ("terms", model._meta.label, language_code)
+    return until_content_changes(key, lambda: _in_language(model, language_code))
 
 
 def _in_language(model, language_code: str) -> dict:

@@ -8,6 +8,7 @@ the Members group) makes it members-only; what a visitor may see is privacy's an
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -228,6 +229,7 @@ class ResourcePage(TaxonomyMixin, BasePage):
     def check_authors(resources) -> None:
         """Set each resource's `public_authors`, in two queries per language for all."""
         members = apps.get_model("members", "MemberProfilePage")
+        prefetch_related_objects(resources, "authors")  # if the listing has not
         for locale_id in {resource.locale_id for resource in resources}:
             in_locale = [resource for resource in resources if resource.locale_id == locale_id]
             ids = [author.pk for resource in in_locale for author in resource.authors.all()]

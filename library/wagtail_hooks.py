@@ -5,12 +5,11 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from campaigns.related import listing_url, public_pages_filed_with
+from campaigns.related import listing_url, public_pages_filed_with, section_listing
 from content_api.sections import API_SECTION_HOOK
 from demo.registry import DEMO_CONTENT_HOOK, DemoSection
 from library.api import library_api_section
 from library.models import LibraryIndexPage, ResourcePage
-from privacy.visibility import public_pages
 
 
 class RecentCampaignResources:
@@ -38,8 +37,7 @@ class RecentCampaignResources:
 
     def more_url(self, campaign):
         """The library, filtered by the campaign's networks (or else its topics)."""
-        libraries = public_pages(LibraryIndexPage.objects.filter(locale_id=campaign.locale_id))
-        return listing_url(libraries.order_by("depth", "path").first(), campaign)
+        return listing_url(section_listing(LibraryIndexPage, campaign.locale_id), campaign)
 
 
 @hooks.register("register_campaign_related_content", order=20)

@@ -23,7 +23,7 @@ from functools import partial
 from urllib.parse import urlsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 from operations.breaker import CircuitBreaker
@@ -85,6 +85,23 @@ def _describe(servers) -> str:
     return f"Redis at {url.hostname}:{url.port or 6379}{url.path or '/0'}"
 
 
+class _SharedClients(RedisCacheClient):
+    """Django's client builds a redis.Redis for every call, and redis-py's constructor
+    costs about as much as a round trip to Redis on loopback: one per connection pool
+    instead (a redis.Redis may be shared: its pool gives each call a connection)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's RedisCache that answers as an empty cache while Redis fails.
 
@@ -95,6 +112,7 @@ class ResilientRedisCache(RedisCache):
         params = dict(params)
         retry_after = float(params.pop("RETRY_AFTER", DEFAULT_RETRY_AFTER))
         super().__init__(server, params)
+        self._class = _SharedClients
         self.breaker, self._missed = _server_state(self._servers, retry_after)
 
     def _guarded(self, call, fallback, written=()):

@@ -29,6 +29,11 @@ def for_request(key, compute):
     return memo[key]
 
 
+def in_request() -> bool:
+    """Whether this runs inside a GET or HEAD request, where answers are kept."""
+    return _memo.get() is not None
+
+
 def _method(kwargs) -> str:
     environ = kwargs.get("environ")
     if environ is not None:

@@ -20,7 +20,7 @@ Only a listing made for one visitor (the library, for a logged-in member) uses
 """
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     Collection,
@@ -46,17 +46,15 @@ def _restricted_paths() -> list[str]:
     """The paths of the pages with a view restriction: one query per request, however
     many listings, links and menus of the page ask (never kept longer: moving a
     members-only page changes its path without changing any public content)."""
-    return for_request(
-        "privacy:restricted-paths",
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    return [restriction.page.path for restriction in _restrictions()]
 
 
 def _restrictions() -> list[PageViewRestriction]:
-    """Every view restriction, with its page and groups (once per request)."""
+    """Every view restriction, with its page (once per request; its groups are read
+    only for a visitor who is logged in)."""
     return for_request(
         "privacy:restrictions",
-        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+        lambda: list(PageViewRestriction.objects.select_related("page")),
     )
 
 
@@ -104,6 +102,8 @@ def failed_restrictions(request) -> list[PageViewRestriction]:
     user = getattr(request, "user", None)
     logged_in = bool(user is not None and user.is_authenticated)
     group_ids = set(user.groups.values_list("pk", flat=True)) if logged_in else set()
+    if logged_in:
+        prefetch_related_objects(restrictions, "groups")
     failed = []
     for restriction in restrictions:
         if restriction.restriction_type == PageViewRestriction.GROUPS:
@@ -191,7 +191,10 @@ def restrictions_applying_to(page, wagtails_own):
 def private_collection_ids() -> list[int]:
     """Collections with a view restriction, and every collection below one (once per
     request)."""
-    return for_request("privacy:private-collections", _private_collection_ids)
+    # Collections and their restrictions always change the content version.
+    from content_api.versioned import until_content_changes
+
+    return until_content_changes("privacy:private-collections", _private_collection_ids)
 
 
 def _private_collection_ids() -> list[int]:

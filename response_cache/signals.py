@@ -6,7 +6,7 @@ every page's first rendering end the cache it was about to fill."""
 
 from django.db.models.signals import post_delete, post_save
 
-from content_api.caching import bump_content_version
+from content_api.version import bump_content_version
 from home.models import SiteSettings
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
-from content_api import caching
+from content_api import version
 from tests.conftest import restrict_to_members
 
 PAGES = "/api/v2/pages/"
@@ -154,7 +154,7 @@ def test_lost_content_version_never_gives_a_stale_304(api_site, client):
     api_site.about.save_revision().publish()
     # The version's home is the database: the cache losing its copy loses no change
     # (content_api/tests/test_redis_faults.py flushes a real Redis).
-    cache.delete(caching.VERSION_KEY)
+    cache.delete(version.VERSION_KEY)
     assert client.get(PAGES, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
@@ -166,7 +166,7 @@ def test_validators_are_shared_through_redis(
     commit_fixture_tree()  # until it commits, only its own connection sees its version
     etag, _ = validators(client, PAGES)
     assert client.get(PAGES, HTTP_IF_NONE_MATCH=etag).status_code == 304
-    assert redis_cache.get(caching.VERSION_KEY) is not None
+    assert redis_cache.get(version.VERSION_KEY) is not None
     with django_capture_on_commit_callbacks(execute=True):
         api_site.about.save_revision().publish()
     assert client.get(PAGES, HTTP_IF_NONE_MATCH=etag).status_code == 200

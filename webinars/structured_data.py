@@ -6,6 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 ORGANIZER = {
     "@type": "Organization",
@@ -46,7 +47,8 @@ def event_data(webinar, request) -> dict:
             for speaker in webinar.speaker_list
         ],
     }
-    if site := webinar.get_site():
+    # The request's site, which serving the page has found already (get_site() asks again).
+    if site := (Site.find_for_request(request) if request else webinar.get_site()):
         data["organizer"] = ORGANIZER | {"url": site.root_url}
     if webinar.recording_url and not webinar.is_upcoming:
         data["recordedIn"] = {

@@ -8,10 +8,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaigns.related import listing_url, public_pages_filed_with
+from campaigns.related import listing_url, public_pages_filed_with, section_listing
 from content_api.sections import API_SECTION_HOOK
 from demo.registry import DEMO_CONTENT_HOOK, DemoSection
-from privacy.visibility import public_pages
 from webinars.api import webinars_api_section
 from webinars.models import Series, WebinarIndexPage, WebinarPage
 
@@ -50,8 +49,7 @@ class UpcomingCampaignWebinars:
 
     def more_url(self, campaign):
         """The webinar listing, filtered by the campaign's networks (or else its topics)."""
-        indexes = public_pages(WebinarIndexPage.objects.filter(locale_id=campaign.locale_id))
-        return listing_url(indexes.first(), campaign)
+        return listing_url(section_listing(WebinarIndexPage, campaign.locale_id), campaign)
 
 
 @hooks.register("register_campaign_related_content", order=10)

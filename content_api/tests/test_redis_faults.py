@@ -8,7 +8,7 @@ import time
 import pytest
 from django.contrib.auth.models import Group, User
 
-from content_api import caching
+from content_api import version
 from content_api.tests.helpers import PAGES, commit_pending, etag
 from operations.tests.servers import wait_for_a_retry
 
@@ -38,7 +38,7 @@ def test_pages_and_api_are_served_while_redis_is_down_and_cached_again_once_back
     redis_server.start()  # empty
     wait_for_a_retry()
     assert etag(client) == before
-    assert redis_server.keys(f"*{caching.VERSION_KEY}")  # cached again
+    assert redis_server.keys(f"*{version.VERSION_KEY}")  # cached again
 
 
 @pytest.mark.django_db

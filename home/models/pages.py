@@ -15,6 +15,7 @@ from wagtail.search import index
 from content_api.fields import PageSummaryField
 from content_api.headless_preview import HeadlessPreviewModeMixin
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, ProvisionBlock
+from home.routing import route_from
 from privacy.pages import PrivacyRulesMixin
 from privacy.visibility import public_pages, public_pages_by_id
 
@@ -163,7 +164,7 @@ class HomePage(BasePage):
         active = Locale.get_active()
         if translation.get_language() != active.language_code or self.locale_id != active.pk:
             raise Http404
-        return super().route(request, path_components)
+        return route_from(self, request, path_components)
 
 
 class StandardPage(BasePage):

@@ -22,3 +22,12 @@ class SiteSettings(SocialLinksMixin, BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings, read once per content version (their saves change it:
+        response_cache.signals), not on every page."""
+        from content_api.versioned import until_content_changes
+
+        read = super().for_site
+        return until_content_changes(("site-settings", site.pk), lambda: read(site))

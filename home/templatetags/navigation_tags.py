@@ -4,6 +4,7 @@ the site notices."""
 from django import template
 from wagtail.models import Site
 
+from content_api.versioned import until_content_changes
 from home.models import SiteNotice
 from privacy.visibility import public_pages
 
@@ -25,7 +26,10 @@ def main_navigation(context):
     root = _language_root(request)
     items = []
     if root is not None:
-        items = list(public_pages(root.get_children()).in_menu())
+        items = until_content_changes(
+            ("main-navigation", root.pk),
+            lambda: list(public_pages(root.get_children()).in_menu()),
+        )
     current = context.get("page")
     return {"root": root, "items": items, "current": current, "request": request}
 
@@ -39,4 +43,4 @@ def language_root_url(context):
 @register.simple_tag
 def site_notices():
     """The site-wide notices, in the active language where translated."""
-    return SiteNotice.for_active_language()
+    return SiteNotice.for_active_language()  # kept until the content changes (languages.terms)

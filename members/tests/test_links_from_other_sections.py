@@ -113,13 +113,16 @@ def test_webinar_queries_do_not_grow_with_its_speakers_from_members(
         client.get(url)
     with CaptureQueriesContext(connection) as api_one:
         client.get(api)
+    # Counted now: the connection keeps only its last few thousand queries.
+    page_budget, api_budget = len(page_one), len(api_one)
     for number in range(5):
         member = make_member(f"Member {number}", state="OH")
         WebinarSpeakerFactory(page=webinar, name=f"Speaker {number}", member=member)
 
-    with django_assert_max_num_queries(len(page_one)):
+    client.get(url)  # warm again: publishing changed the content version
+    with django_assert_max_num_queries(page_budget):
         client.get(url)
-    with django_assert_max_num_queries(len(api_one)):
+    with django_assert_max_num_queries(api_budget):
         client.get(api)
 
 

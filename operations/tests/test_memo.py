@@ -1,36 +1,14 @@
-"""Answers kept for one GET request, or until public content changes (operations.memo)."""
-
-from contextlib import contextmanager
+"""Answers kept for one GET request (operations.memo)."""
 
 import pytest
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
-from django.utils import translation
-from wagtail.models import Locale
 
 from home.factories import TopicFactory
 from home.models import Topic
 from languages.terms import in_language
 from operations import memo
+from operations.tests.bounds import request
 
 pytestmark = pytest.mark.django_db
-
-
-@contextmanager
-def request(method="GET"):
-    """The bounds of a request, as the test client sends them (without closing the
-    test's database connection)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        request_started.send(sender=None, environ={"REQUEST_METHOD": method})
-        try:
-            yield
-        finally:
-            request_finished.send(sender=None)
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 def counter():
@@ -77,12 +55,3 @@ def test_a_new_term_shows_on_the_next_request():
     topic = TopicFactory(name="Child health", slug="child-health")
     with request():
         assert list(in_language(Topic, "en").values()) == [topic]
-
-
-def test_the_active_locale_is_read_once_per_get_request(django_assert_num_queries):
-    with request(), django_assert_num_queries(1):
-        assert Locale.get_active() is Locale.get_active()
-        assert Locale.get_default().language_code == "en"
-    with request(), translation.override("es"), django_assert_num_queries(1):
-        assert Locale.get_active().language_code == "es"
-        assert Locale.get_active().language_code == "es"

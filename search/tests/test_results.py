@@ -138,8 +138,10 @@ def test_results_page_query_count_does_not_grow_with_the_number_of_results(
     client.get(SEARCH_URL, {"q": "tax"})  # warm the per-process caches (content types)
     with django_assert_max_num_queries(30) as few:
         first = client.get(SEARCH_URL, {"q": "tax"})
+    budget = len(few.captured_queries)
     make(1, 4)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(SEARCH_URL, {"q": "tax"})  # warm again: publishing changed the content version
+    with django_assert_max_num_queries(budget):
         response = client.get(SEARCH_URL, {"q": "tax"})
 
     assert len(response.context["items"]) == RESULTS_PER_PAGE

@@ -147,7 +147,10 @@ def test_listing_query_count_does_not_grow_with_the_number_of_webinars(
     with CaptureQueriesContext(connection) as few:
         assert client.get(index_page.url).status_code == 200
 
+    budget = len(few.captured_queries)  # now: the connection keeps only its last queries
+
     add_webinars(LISTING_PAGE_SIZE, 2)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(index_page.url)  # warm again: publishing changed the content version
+    with django_assert_max_num_queries(budget):
         html = client.get(index_page.url).content.decode()
     assert html.count('class="webinar-card"') == LISTING_PAGE_SIZE
