@@ -113,3 +113,16 @@ def test_healthz_says_a_hung_redis_is_down(client, hanging_server, cache_on):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"]["cache"] == {"ok": False, "error": "TimeoutError"}
+
+
+def test_every_call_shares_one_redis_client_and_its_connection(redis_server, cache_on):
+    # Django's client builds a redis.Redis per call; ours keeps one per connection pool,
+    # and the pool keeps the connection: a hundred calls open one connection.
+    cache_on(redis_server)
+    client = cache._cache.get_client()
+    for n in range(100):
+        cache.set(f"key-{n}", n)
+        assert cache.get(f"key-{n}") == n
+    assert cache._cache.get_client() is client
+    assert cache._cache.get_client(write=True) is client  # one server: one pool
+    assert len(client.connection_pool._available_connections) == 1
