@@ -32,136 +32,26 @@ machines, and absolute figures only within one machine.
 """
 
 import argparse
-import http.client
-import json
-import os
-import re
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from contextlib import closing
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = Path(sys.executable)
-LUA = ROOT / "bench" / "load.lua"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import server  # noqa: E402 - after the project folder is on the path
+
 TRIVIAL = "/robots.txt"
-HEADERS = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
 FLAT = 0.10  # "flat" memory: the last sample less than 10 % above the first
 
 
-def free_port() -> int:
-    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def environment(database_url: str, static_root: str, workers: int) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "AWS_"))}
-    return env | {
-        "DJANGO_SETTINGS_MODULE": "settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": os.environ.get("REDIS_URL", ""),
-        "STATIC_ROOT": static_root,
-        "WEB_CONCURRENCY": str(workers),
-    }
-
-
-def manage(env, *args):
-    subprocess.run(  # noqa: S603 - our own manage.py
-        [str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
-    )
-
-
-def request(port, path):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request("GET", path, headers=HEADERS | {"Accept": "application/json"})
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
-
-
-def start_gunicorn(env, port, workers, threads):
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(PYTHON.parent / "gunicorn"),
-            "--config",
-            str(ROOT / "gunicorn.conf.py"),
-            "--pythonpath",
-            "site",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--log-level",
-            "warning",
-            "wsgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if request(port, "/healthz")[0] == 200 and len(worker_pids(process.pid)) == workers:
-                return process
-        except OSError:
-            pass
-        time.sleep(0.2)
-    process.terminate()
-    raise SystemExit("gunicorn did not start")
-
-
-def worker_pids(master: int) -> list[int]:
-    children = Path(f"/proc/{master}/task/{master}/children")
-    if children.exists():
-        return sorted(int(pid) for pid in children.read_text().split())
-    pids = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == master:
-            pids.append(int(stat.parent.name))
-    return sorted(pids)
-
-
-def rss_kib(pid: int) -> int | None:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
-    return int(match.group(1)) if match else None
-
-
-def api_path(port, query) -> tuple[int, str]:
-    status, body = request(port, f"/api/v2/pages/?{query}&limit=1")
-    if status != 200 or not json.loads(body)["items"]:
-        raise SystemExit(f"the demo content has no page for {query}")
-    item = json.loads(body)["items"][0]
-    return item["id"], re.sub(r"^https?://[^/]+", "", item["meta"]["html_url"])
-
-
 def paths(port) -> list[tuple[str, str]]:
-    _, library = api_path(port, "type=library.LibraryIndexPage")
-    _, webinar = api_path(port, "type=webinars.WebinarPage")
-    _, campaign = api_path(port, "type=campaigns.CampaignPage")
-    resource, _ = api_path(port, "type=library.ResourcePage")
+    _, library = server.api_page(port, "type=library.LibraryIndexPage")
+    _, webinar = server.api_page(port, "type=webinars.WebinarPage")
+    _, campaign = server.api_page(port, "type=campaigns.CampaignPage")
+    resource, _ = server.api_page(port, "type=library.ResourcePage")
     mix = [
         ("home page", "/"),
         ("library index", library),
@@ -173,41 +63,10 @@ def paths(port) -> list[tuple[str, str]]:
         ("API resources, fields=*", "/api/v2/pages/?type=library.ResourcePage&fields=*"),
     ]
     for name, path in mix:
-        status, _ = request(port, path)
+        status = server.request(port, path, {"Accept": "application/json"})[0]
         if status != 200:
             raise SystemExit(f"{name} ({path}) answered {status}, not 200")
     return mix
-
-
-def wrk(port, paths_file, connections, seconds, timeout, threads, delay_ms=0, during=None):
-    """Run wrk; `during(process)` runs while it does (the soak's sampling)."""
-    command = [
-        "wrk",
-        f"--threads={min(threads, connections)}",
-        f"--connections={connections}",
-        f"--duration={seconds}s",
-        f"--timeout={timeout}s",
-        f"--script={LUA}",
-        f"http://127.0.0.1:{port}",
-        "--",
-        str(paths_file),
-        str(delay_ms),
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
-    output = []
-    reader = threading.Thread(target=lambda: output.extend(process.stdout))
-    reader.start()
-    if during:
-        during(process)
-    process.wait()
-    reader.join()
-    for line in output:
-        if line.startswith("RESULT "):
-            result = json.loads(line.removeprefix("RESULT "))
-            result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
-            result["errors"] = sum(result[k] for k in ("connect", "read", "write", "status"))
-            return result
-    raise SystemExit("wrk printed no result:\n" + "".join(output))
 
 
 def describe(name, result) -> str:
@@ -217,16 +76,6 @@ def describe(name, result) -> str:
         f"{result['max_us'] / 1000:>8.1f} {result['status']:>7} {result['connect']:>5}/"
         f"{result['read']}/{result['write']} {result['timeout']:>8}"
     )
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
-    return f"{os.cpu_count()} × {cpu}, {memory / 1024 / 1024:.0f} GiB, Linux {os.uname().release}"
 
 
 def slope(samples) -> float:
@@ -265,20 +114,15 @@ def main():  # noqa: C901 - one linear script
 
     with tempfile.TemporaryDirectory(prefix="load-bench-") as tmp:
         tmp = Path(tmp)
-        database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{tmp}/bench.sqlite3"
-        env = environment(database_url, str(tmp / "static"), args.workers)
-        print(f"Preparing {database_url.split('@')[-1]} with the demo content…", flush=True)
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_demo_content")
-        manage(env, "collectstatic", "--noinput")
-        port = free_port()
-        process = start_gunicorn(env, port, args.workers, args.threads)
+        env, database_url = server.demo_site(tmp, args.workers)
+        port = server.free_port()
+        process = server.start_gunicorn(env, port, args.workers, args.threads)
         try:
             mix = paths(port)
             mix_file, trivial_file = tmp / "mix.txt", tmp / "trivial.txt"
             mix_file.write_text("".join(f"{path}\n" for _, path in mix))
             trivial_file.write_text(f"{TRIVIAL}\n")
-            print(f"machine: {machine()}")
+            print(f"machine: {server.machine()}")
             print(
                 f"gunicorn on 127.0.0.1:{port}: {args.workers} gthread workers × "
                 f"{args.threads} threads, production settings, "
@@ -292,8 +136,8 @@ def main():  # noqa: C901 - one linear script
             # exists and has served every path (renditions, caches, malloc arenas) before
             # anything is measured.
             warm = 2 * args.workers * args.threads
-            wrk(port, mix_file, warm, args.warm_seconds, args.timeout, args.wrk_threads)
-            trivial = wrk(
+            server.wrk(port, mix_file, warm, args.warm_seconds, args.timeout, args.wrk_threads)
+            trivial = server.wrk(
                 port,
                 trivial_file,
                 connections,
@@ -309,8 +153,8 @@ def main():  # noqa: C901 - one linear script
                 started = time.monotonic()
                 while True:
                     now = time.monotonic() - started
-                    for pid in worker_pids(process.pid):
-                        kib = rss_kib(pid)
+                    for pid in server.worker_pids(process.pid):
+                        kib = server.rss_kib(pid)
                         if kib is not None:
                             samples.setdefault(pid, []).append((now, kib))
                     try:
@@ -319,7 +163,7 @@ def main():  # noqa: C901 - one linear script
                     except subprocess.TimeoutExpired:
                         continue
 
-            result = wrk(
+            result = server.wrk(
                 port,
                 mix_file,
                 connections,
@@ -330,8 +174,7 @@ def main():  # noqa: C901 - one linear script
                 during=sample if args.soak else None,
             )
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            server.stop_gunicorn(process)
 
     print(f"\n{seconds} s, {connections} connections")
     print(
