@@ -1,9 +1,10 @@
 """Member organisations of the network: their profiles, and the directory by state."""
 
 from django import forms
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -22,12 +23,14 @@ from members.maps import state_tile_map
 from privacy.visibility import public_pages
 from taxonomy.filters import FilterErrors
 from taxonomy.serializers import NetworkSerializer, StateSerializer, TopicSerializer
-from taxonomy.states import name_sort_key
 from webinars.models import WebinarPage
 
 # Logo sizes used by the rendered pages; the directory prefetches exactly these.
 LOGO_CARD_SPEC = "max-240x120"
 LOGO_PROFILE_SPEC = "max-400x200"
+
+# Member organisations per page of the directory: as many as the library's resources.
+MEMBERS_PER_PAGE = 12
 
 
 def current_year() -> int:
@@ -60,6 +63,23 @@ class MemberProfileQuerySet(PageQuerySet):
 
 
 MemberProfilePageManager = PageManager.from_queryset(MemberProfileQuerySet)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the number of items, which the caller already knows."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached property
+
+
+def state_order(states) -> Case:
+    """An expression giving each member the position of its state in `states`."""
+    return Case(
+        *(When(home_state_id=state.code, then=Value(n)) for n, state in enumerate(states)),
+        default=Value(len(states)),
+        output_field=IntegerField(),
+    )
 
 
 class MemberDirectoryPage(BasePage):
@@ -103,17 +123,27 @@ class MemberDirectoryPage(BasePage):
 
         states = State.in_name_order(State.objects.all())
         chosen_states = selected.get("state", [])
+        # Grouped by state, in the order of the states' names in the reader's language:
+        # the database orders by each state's place in that order (a few dozen states,
+        # sorted here), so that only one page of members is ever read.
+        paginator = CountedPaginator(
+            MemberProfilePage.with_listing_data(members).order_by(
+                state_order(states), Lower("title"), "pk"
+            ),
+            MEMBERS_PER_PAGE,
+            # Every member is in one state, so the map's counts add up to the list's
+            # length: no COUNT query of its own.
+            count=sum(
+                n for code, n in counts.items() if not chosen_states or code in chosen_states
+            ),
+        )
+        # As the library: a page number past the end shows the last page, one that is
+        # not a number the first.
+        members_page = paginator.get_page(request.GET.get("page"))
         context.update(
             selected=selected.selected,
             selected_states=[state for state in states if state.code in chosen_states],
-            # Grouped by state, in the order of the states' names in the reader's language.
-            members=sorted(
-                MemberProfilePage.with_listing_data(members),
-                key=lambda member: (
-                    name_sort_key(member.home_state.localized_name),
-                    member.title.casefold(),
-                ),
-            ),
+            members=members_page,
             state_map=state_tile_map(states, counts, selected.selected),
             # The form's options, from the filters (the same values the API takes).
             state_options=selected.options("state"),

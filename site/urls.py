@@ -6,12 +6,11 @@ from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content_api.router import api_router
 from content_api.views import UnknownPathEndpoint
-from home.sitemap import MultilingualSitemap
+from home import sitemap
 from home.views import robots_txt
 from operations.health import healthz
 from privacy import downloads
@@ -36,7 +35,9 @@ urlpatterns = [
     re_path(r"^api/v\d+/(?:.*/)?$", UnknownPathEndpoint.as_view(), name="api_unknown_path"),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    # The sitemap, or past one file's worth of URLs an index of its files (home.sitemap).
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap.sitemap_section, name="sitemap_section"),
     path("login/", include("library.urls")),
 ]
 

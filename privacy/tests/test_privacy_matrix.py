@@ -67,7 +67,8 @@ CRAWLED = {
     "wagtail_serve": "every page of the tree, with its routes and listing filters",
     "search:results": "the site search, for the restricted word",
     "search:suggest": "suggestions, for the restricted word",
-    "sitemap": "the sitemap",
+    "sitemap": "the sitemap (or, past one file, its index)",
+    "sitemap_section": "the sitemap's files",
     "robots_txt": "robots.txt",
     "api/v2/": "every endpoint on the router (api_urls)",
 }
@@ -352,7 +353,7 @@ def site_urls(site: Site) -> list[str]:
             f"{prefix}/search/?q=open",
             f"{prefix}/search/suggest/?q={SECRET[:4]}",
         ]
-    urls += ["/sitemap.xml", "/robots.txt"]
+    urls += ["/sitemap.xml", "/sitemap-pages.xml", "/robots.txt"]
     return urls + api_urls(pages)
 
 
