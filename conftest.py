@@ -25,6 +25,7 @@ from wagtail.models import Locale, Page, Site
 
 from content_api.caching import forget_kept_time_states
 from home.factories import HomePageFactory
+from response_cache.middleware import header_lists
 from settings.storage import public_media_bucket_policy, s3_storages
 
 S3_TEST_BUCKET = "partnership-test"
@@ -85,6 +86,7 @@ def clear_caches():
     for cache in caches.all(initialized_only=True):
         cache.clear()
     forget_kept_time_states()
+    header_lists.clear_kept()
 
 
 @pytest.fixture(autouse=True)

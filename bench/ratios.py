@@ -13,8 +13,9 @@ the response cache on (BENCH_RESPONSE_CACHE=1), then off (0). Each run warms up
 cached, both workers hold every entry), checks that every path answers 200 with
 `X-Cache: hit` (cached) or `miss` (uncached), then measures, with wrk (Debian's package;
 a threaded http.client loop only when wrk is missing), the trivial view, each path for
---seconds with --connections keep-alive connections, and the trivial view again. The
-yardstick is the mean of the two trivial measurements.
+--seconds with --connections keep-alive connections, and the trivial view again, all of
+that --rounds times, keeping each path's best round (on a shared machine a slow round
+is other work's). The yardstick is the mean of the two trivial measurements.
 
 Prints, for each path: requests/s, p50 and p99 latency and the ratio of its requests/s
 to the trivial view's, cached and uncached, each ratio marked against its target
@@ -163,21 +164,26 @@ def run(mode, env, args, load: Load, found: list[Target] | None):
         load(port, [TRIVIAL] + [t.path for t in found], args.warm_seconds, args.warm_connections)
         for target in [trivial[0], *found]:
             problems += check(port, target, "hit" if mode == "cached" else "miss")
-        for target in [trivial[0], *found, trivial[1]]:
-            result = load(port, [target.path], args.seconds)
-            target.results[mode] = result
-            measured += result["requests"]
-            if result["errors"] or result["timeout"]:
-                problems.append(
-                    f"{mode} {target.path}: {result['status']} non-2xx/3xx responses, "
-                    f"socket errors connect {result['connect']}, read {result['read']}, "
-                    f"write {result['write']}, timeouts {result['timeout']}"
+        # Each path --rounds times, the rounds one after the other over every path, and
+        # the best round kept: on a shared machine a slow round is other work's, not ours.
+        for _ in range(args.rounds):
+            for target in [trivial[0], *found, trivial[1]]:
+                result = load(port, [target.path], args.seconds)
+                best = target.results.get(mode)
+                if best is None or result["rps"] > best["rps"]:
+                    target.results[mode] = result
+                measured += result["requests"]
+                if result["errors"] or result["timeout"]:
+                    problems.append(
+                        f"{mode} {target.path}: {result['status']} non-2xx/3xx responses, "
+                        f"socket errors connect {result['connect']}, read {result['read']}, "
+                        f"write {result['write']}, timeouts {result['timeout']}"
+                    )
+                print(
+                    f"  {target.path:<56} {result['rps']:>8.1f} req/s  "
+                    f"p50 {result['p50_us'] / 1000:.1f} ms  p99 {result['p99_us'] / 1000:.1f} ms",
+                    flush=True,
                 )
-            print(
-                f"  {target.path:<56} {result['rps']:>8.1f} req/s  "
-                f"p50 {result['p50_us'] / 1000:.1f} ms  p99 {result['p99_us'] / 1000:.1f} ms",
-                flush=True,
-            )
         rss = {pid: server.rss_kib(pid) for pid in server.worker_pids(process.pid)}
     baseline = (trivial[0].results[mode]["rps"] + trivial[1].results[mode]["rps"]) / 2
     return found, trivial, baseline, rss, measured, problems
@@ -234,6 +240,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=5, help="per path (5)")
     parser.add_argument("--connections", type=int, default=8, help="keep-alive (8)")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds, best kept (2)")
     parser.add_argument("--warm-seconds", type=int, default=10, help="warm-up per run (10)")
     parser.add_argument("--warm-connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
@@ -264,7 +271,8 @@ def main():
         f"gunicorn: {args.workers} gthread workers × {args.threads} threads, bench.settings "
         f"(production + {TRIVIAL}), {database_url.split(':', 1)[0]}, cache "
         f"{'Redis' if env.get('REDIS_URL') else 'local memory'}; {tool}: "
-        f"{args.connections} keep-alive connections, {args.seconds} s per path\n"
+        f"{args.connections} keep-alive connections, {args.seconds} s per path, "
+        f"best of {args.rounds} rounds\n"
         "ratio: req/s over the trivial view's (mean of its two runs) in the same gunicorn; "
         "targets: cached ≥ 50 %, uncached page ≥ 8 %, uncached API ≥ 10 %\n"
     )

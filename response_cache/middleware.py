@@ -66,7 +66,11 @@ from django.utils.cache import (
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.http import parse_http_date_safe
 
+from response_cache.header_lists import HeaderLists
 from response_cache.keys import key_prefix
+
+# The default cache, with this process's copy of the header lists (see header_lists).
+header_lists = HeaderLists(cache)
 
 HEADER = "X-Cache"
 STORED_STATUSES = frozenset({200, 404})
@@ -181,7 +185,7 @@ class FetchFromResponseCacheMiddleware(MiddlewareMixin):
         request._response_cache = state
         if state.key_prefix is None:
             return None
-        key = get_cache_key(request, state.key_prefix, "GET", cache=cache)
+        key = get_cache_key(request, state.key_prefix, "GET", cache=header_lists)
         if key is None:
             return None
         response = cache.get(key)
@@ -269,7 +273,7 @@ class UpdateResponseCacheMiddleware(MiddlewareMixin):
         if isinstance(nonce, str):  # made for this response (django-csp makes it lazily)
             setattr(response, NONCE_ATTRIBUTE, nonce)
         timeout = _timeout()
-        key = learn_cache_key(request, _keyed_vary(response), timeout, prefix, cache=cache)
+        key = learn_cache_key(request, _keyed_vary(response), timeout, prefix, cache=header_lists)
         cache.set(key, response, timeout)
 
     def keep_logged_in_views_private(self, request, response):
