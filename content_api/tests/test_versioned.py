@@ -8,19 +8,9 @@ from wagtail.models import Locale, Site
 from content_api.versioned import until_content_changes
 from home.factories import SiteNoticeFactory, StandardPageFactory, TopicFactory
 from home.models import SiteSettings
-from operations.tests.bounds import request
+from operations.tests.bounds import counter, request
 
 pytestmark = pytest.mark.django_db
-
-
-def counter():
-    calls = []
-
-    def compute():
-        calls.append(1)
-        return len(calls)
-
-    return compute, calls
 
 
 def test_an_answer_is_kept_across_requests_until_public_content_changes():

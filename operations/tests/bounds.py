@@ -1,4 +1,5 @@
-"""The bounds of a request, for tests of what is kept for one (operations.memo)."""
+"""The bounds of a request, and a counted computation, for tests of what is kept for one
+request or one content version (operations.memo, content_api.versioned)."""
 
 from contextlib import contextmanager
 
@@ -21,3 +22,14 @@ def request(method="GET"):
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+
+
+def counter():
+    """(compute, calls): `compute()` answers how many times it has been called."""
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    return compute, calls

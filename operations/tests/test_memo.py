@@ -6,19 +6,9 @@ from home.factories import TopicFactory
 from home.models import Topic
 from languages.terms import in_language
 from operations import memo
-from operations.tests.bounds import request
+from operations.tests.bounds import counter, request
 
 pytestmark = pytest.mark.django_db
-
-
-def counter():
-    calls = []
-
-    def compute():
-        calls.append(1)
-        return len(calls)
-
-    return compute, calls
 
 
 def test_an_answer_is_asked_once_per_get_request():
