@@ -17,12 +17,13 @@ BEFORE = [("campaigns", "0002_translatable_fields")]  # fields added, still empt
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_milestones_get_their_pages_language_and_stay_linked_to_the_english():
     spanish = Locale.objects.get(language_code="es")
+    next_census = datetime.date.today() + datetime.timedelta(days=1200)
     campaign = Page.get_first_root_node().add_child(
         instance=CampaignPage(title="Count All Kids", slug="count-all-kids")
     )
     campaign.milestones = [
-        CampaignMilestone(year=2030, label="Preparing for 2030"),
-        CampaignMilestone(date=datetime.date(2030, 4, 1), label="Census Day"),
+        CampaignMilestone(year=next_census.year, label="Preparing for the census"),
+        CampaignMilestone(date=next_census, label="Census Day"),
     ]
     campaign.save_revision().publish()
     spanish_campaign = campaign.copy_for_translation(spanish)

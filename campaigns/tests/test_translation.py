@@ -18,6 +18,11 @@ from languages.tests.translating import strings_to_translate, translate_into_spa
 
 pytestmark = pytest.mark.django_db
 
+# Dates of the milestones: years ahead of whenever the tests run (only their values are
+# compared, never to today).
+CENSUS_DAY = datetime.date.today() + datetime.timedelta(days=1200)
+CENSUS_DAY_MOVED = CENSUS_DAY - datetime.timedelta(days=20)
+
 SPANISH_FOR = {
     "Census Day": "Día del Censo",
     "Every household counts its children.": "Cada hogar cuenta a sus niños.",
@@ -31,7 +36,7 @@ SPANISH_FOR = {
 def campaign(sparc_campaign):
     CampaignMilestoneFactory(
         page=sparc_campaign,
-        date=datetime.date(2030, 4, 1),
+        date=CENSUS_DAY,
         label="Census Day",
         text="Every household counts its children.",
     )
@@ -76,7 +81,7 @@ def test_spanish_campaign_has_spanish_children_with_the_english_dates_and_addres
     )
 
     assert (milestone.label, milestone.text) == ("Día del Censo", "Cada hogar cuenta a sus niños.")
-    assert milestone.date == datetime.date(2030, 4, 1)
+    assert milestone.date == CENSUS_DAY
     assert partner.name == "Coalición de ejemplo por el censo"
     assert (partner.role, partner.link) == (PartnerRole.FUNDER, "https://coalition.example.org/")
     assert partner.logo_id == campaign.partners.get().logo_id
@@ -95,7 +100,7 @@ def test_changing_a_milestone_date_in_english_changes_it_in_spanish_without_tran
 ):
     spanish_campaign = translate_into_spanish(campaign, SPANISH_FOR)
     milestones = list(campaign.milestones.all())
-    milestones[0].date = datetime.date(2030, 3, 12)
+    milestones[0].date = CENSUS_DAY_MOVED
     campaign.milestones = milestones
     campaign.save_revision().publish()
 
@@ -108,5 +113,5 @@ def test_changing_a_milestone_date_in_english_changes_it_in_spanish_without_tran
         translation.save_target(publish=True)
 
     milestone = spanish_campaign.milestones.get()
-    assert milestone.date == datetime.date(2030, 3, 12)
+    assert milestone.date == CENSUS_DAY_MOVED
     assert milestone.label == "Día del Censo"
