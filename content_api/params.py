@@ -19,9 +19,10 @@ from taggit.managers import TaggableManager
 from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.utils import BadRequestError, parse_boolean, parse_fields_parameter
 from wagtail.coreutils import resolve_model_string
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 from adapters.wagtail import mark_filtered_by_tag
+from content_api.kept import locales, sites_named
 
 MAX_ID = 2**31 - 1
 MAX_OFFSET = 10_000
@@ -85,17 +86,15 @@ def validate_page_types(raw: str) -> None:
 
 def validate_site(raw: str) -> None:
     hostname, _, port = raw.partition(":")
-    query = {"hostname": hostname}
-    if port:
-        query["port"] = parse_int("site", port, 1, 65535)
-    if not Site.objects.filter(**query).exists():
+    sites = sites_named(hostname, parse_int("site", port, 1, 65535) if port else None)
+    if not sites:
         raise bad("site", f"no site is served at {raw[:100]!r}")
-    if Site.objects.filter(**query).count() > 1:
+    if len(sites) > 1:
         raise bad("site", "several sites match; add the port, e.g. example.org:443")
 
 
 def language_codes() -> set[str]:
-    return set(Locale.objects.values_list("language_code", flat=True))
+    return {locale.language_code for locale in locales().values()}
 
 
 def validate_common_parameters(params, allowed: frozenset | None) -> None:

@@ -13,10 +13,12 @@ These apply through `PublicPageSerializer` (the pages endpoint's base serializer
 new page type gets them without declaring anything.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q, prefetch_related_objects
 from django.utils.html import escape
 from rest_framework import serializers
 from wagtail import blocks
@@ -274,22 +276,48 @@ class TranslationsField(serializers.Field):
 
 def translations_for(pages, context) -> dict:
     """{page pk: [its translations]}, in one query for all `pages`."""
+    return translations_and_parents(pages, context)[0]
 
-    base = (context or {}).get("base_queryset")
-    queryset = base if base is not None else public_pages()
-    keys = {page.translation_key for page in pages}
-    rows = (
-        queryset.filter(translation_key__in=keys)
-        .select_related("locale")
-        .order_by("locale__language_code")
-    )
-    by_key = {}
+
+def translations_and_parents(pages, context, parents=False) -> tuple[dict, dict]:
+    """({page pk: [its translations]}, {page pk: its parent, or None}) among the pages
+    of the response (the base queryset), in one query for all `pages`; the parents
+    only if asked for."""
+    from wagtail.models import Page
+
+    from content_api.kept import attach_locales
+    from content_api.versioned import until_content_changes
+
+    keys = sorted({page.translation_key for page in pages})
+    parent_paths = {page.pk: page.path[: -Page.steplen] for page in pages if page.depth > 1}
+    wanted = Q(translation_key__in=keys)
+    if parents:
+        wanted |= Q(path__in=set(parent_paths.values()))
+
+    def find():
+        base = (context or {}).get("base_queryset")
+        queryset = base if base is not None else public_pages()
+        found = list(queryset.filter(wanted))
+        attach_locales(found)
+        return found
+
+    site = (context or {}).get("site_pk")
+    if site is None:  # the response's pages are not those of one site: ask each time
+        rows = find()
+    else:
+        # Public pages of the site, the same for everyone until the content changes.
+        asked = (tuple(keys), tuple(sorted(set(parent_paths.values()))) if parents else None)
+        rows = until_content_changes(("api:translations", site, asked), find)
+    rows.sort(key=lambda row: row.locale.language_code)
+    by_key, by_path = {}, {row.path: row for row in rows}
     for row in rows:
         by_key.setdefault(row.translation_key, []).append(row)
-    return {
+    translations = {
         page.pk: [t for t in by_key.get(page.translation_key, []) if t.pk != page.pk]
         for page in pages
     }
+    found_parents = {page.pk: by_path.get(parent_paths.get(page.pk)) for page in pages}
+    return translations, found_parents if parents else {}
 
 
 class PrefetchedTagsField(wagtail_serializers.TagsField):
@@ -307,12 +335,69 @@ class PrefetchedTagsMixin:
         return field_class, kwargs
 
 
+class PublicParentField(wagtail_serializers.PageParentField):
+    """`meta.parent`, as Wagtail gives it, read in one query (Wagtail's reads the parent,
+    then asks whether it is in the response's pages)."""
+
+    def get_attribute(self, instance):
+        from wagtail.models import Page
+
+        if hasattr(instance, "_api_parent"):  # found with its translations
+            return instance._api_parent
+        parent_path = instance.path[: -Page.steplen] if instance.depth > 1 else ""
+        return self.context["base_queryset"].filter(path=parent_path).first()
+
+    def to_representation(self, value):
+        serializer_class = _parent_serializer_class(type(value))
+        return serializer_class(context=self.context).to_representation(value)
+
+
+@functools.cache
+def _parent_serializer_class(model):
+    return wagtail_serializers.get_serializer_class(
+        model,
+        ["id", "type", "detail_url", "html_url", "title"],
+        meta_fields=["type", "detail_url", "html_url"],
+        base=wagtail_serializers.PageSerializer,
+    )
+
+
+class _OneNestedSerializer:
+    """Wagtail builds the nested serializer, and all its fields, for every value (every
+    speaker of every webinar): one per field, so per response, does for all of them."""
+
+    @functools.cached_property
+    def nested_serializer(self):
+        return self.serializer_class(context=self.context)
+
+
+class PublicChildRelationField(_OneNestedSerializer, wagtail_serializers.ChildRelationField):
+    def to_representation(self, value):
+        return [self.nested_serializer.to_representation(child) for child in value.all()]
+
+
+class PublicRelatedField(_OneNestedSerializer, wagtail_serializers.RelatedField):
+    def to_representation(self, value):
+        return self.nested_serializer.to_representation(value)
+
+
+_REUSING_FIELDS = {
+    wagtail_serializers.ChildRelationField: PublicChildRelationField,
+    wagtail_serializers.RelatedField: PublicRelatedField,
+}
+
+
 class PublicPageSerializer(wagtail_serializers.PageSerializer):
     serializer_field_mapping = wagtail_serializers.PageSerializer.serializer_field_mapping | {
         StreamField: PublicStreamField,
         RichTextField: PublicRichTextField,
     }
     translations = TranslationsField(read_only=True)
+    parent = PublicParentField(read_only=True)
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        return _REUSING_FIELDS.get(field_class, field_class), kwargs
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -331,13 +416,11 @@ def _rendition_failed(value) -> bool:
 # Listings: what a page of results needs, loaded once for all its items -------------
 
 
-def prefetch_streams(stream_values, context) -> None:
+def prefetch_streams(stream_values, context, images=()) -> None:
     """Convert the blocks of many StreamField values at once: one `bulk_to_python` per
     block type across all of them (Wagtail does it per value, so a listing would cost
-    queries per item), then the images' renditions and the visibility of every link in
-    their rich text, each in one query."""
-    from django.db.models import prefetch_related_objects
-
+    queries per item), then the renditions of their images (and of `images`) and the
+    visibility of every link in their rich text, each in one query."""
     streams = [value for value in stream_values if value]  # None or empty: nothing to do
     pending, stream_blocks = {}, {}
     for stream in streams:
@@ -355,10 +438,21 @@ def prefetch_streams(stream_values, context) -> None:
     found = _Found()
     for stream in streams:
         _collect(stream.stream_block, stream, found)
-    prefetch_related_objects([image for image in found.images if image is not None], "renditions")
+    _prefetch_renditions([image for image in images if image is not None], found.images)
     LinkVisibility.for_context(context).preload(
         found.sources, page_ids=found.page_ids, document_ids=found.document_ids
     )
+
+
+def _prefetch_renditions(images, block_images) -> None:
+    """The renditions of both, in one query; in two when an image is in both (a block's
+    image carries its own alt text, and a rendition points to one image object)."""
+    block_images = [image for image in block_images if image is not None]
+    if {image.pk for image in images} & {image.pk for image in block_images}:
+        prefetch_related_objects(images, "renditions")
+        prefetch_related_objects(block_images, "renditions")
+    else:
+        prefetch_related_objects([*images, *block_images], "renditions")
 
 
 @dataclass

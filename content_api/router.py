@@ -6,7 +6,9 @@ and is cacheable (content_api.views.ContentAPIMixin). The contract is described 
 /api/v2/openapi.json (content_api.schema) and in docs/api.md.
 """
 
-from django.urls import path
+import functools
+
+from django.urls import get_script_prefix, path
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from content_api.preview import PagePreviewEndpoint
@@ -35,10 +37,20 @@ class ContentAPIRouter(WagtailAPIRouter):
         self.endpoints[name] = class_
         super().register_endpoint(name, class_)
 
+    def get_object_detail_urlpath(self, model, pk):
+        # Asked for every item of every response (`detail_url`); reversing is slow, and the
+        # path of an object's detail never changes.
+        return _detail_urlpath(self, model, pk, get_script_prefix())
+
     def get_urlpatterns(self):
         view = OpenAPIEndpoint.as_view({"get": "listing_view"}, router=self)
         document = path("openapi.json", view, name="openapi")
         return [document, *super().get_urlpatterns()]
+
+
+@functools.lru_cache(maxsize=16384)
+def _detail_urlpath(router, model, pk, script_prefix):
+    return WagtailAPIRouter.get_object_detail_urlpath(router, model, pk)
 
 
 def build_router() -> ContentAPIRouter:

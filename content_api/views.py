@@ -17,16 +17,15 @@ An endpoint that serves what must never be stored (draft previews) sets
 `cacheable = False`: no validators, no 304, `Cache-Control: no-store, private`.
 """
 
+import functools
+
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response
-from django.utils.functional import classproperty
-from modelcluster.fields import ParentalKey
+from django.utils.functional import SimpleLazyObject, classproperty
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.permissions import AllowAny
@@ -41,18 +40,21 @@ from wagtail.api.v2.filters import (
     SearchFilter,
     TranslationOfFilter,
 )
-from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.api.v2.utils import (
+    BadRequestError,
+    get_object_detail_url,
+    page_models_from_string,
+)
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
 from content_api import caching
 from content_api.filters import SectionFilters
+from content_api.kept import page_model, site_scope, sites_named
 from content_api.params import (
     FieldsFilter,
     SafeOrderingFilter,
@@ -60,14 +62,12 @@ from content_api.params import (
     parse_id,
     validate_common_parameters,
 )
+from content_api.prefetch import joins, prefetch_for_api
 from content_api.representation import (
-    LinkVisibility,
     PrefetchedTagsMixin,
     PublicPageSerializer,
-    prefetch_streams,
-    translations_for,
 )
-from content_api.sections import filter_parameters, section_of
+from content_api.sections import filter_parameters
 from privacy.visibility import public_media, public_pages
 
 DETAIL_QUERY_PARAMETERS = frozenset({"fields", "rich_text_format", "site", "type", "_", "format"})
@@ -180,35 +180,72 @@ class UnknownPathEndpoint(ContentAPIMixin, APIView):
 
 
 class PrefetchingListingMixin:
+    """Listings and details load what their fields need at once (prefetch_for_api), and
+    reuse the serializer classes Wagtail builds for each model and `?fields=`."""
+
     def listing_view(self, request):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
-        queryset = self.filter_queryset(queryset)
-        items = list(self.paginate_queryset(queryset))
         serializer_class = self.get_serializer_class()
+        meta = serializer_class.Meta
+        queryset = self.filter_queryset(queryset.select_related(*joins(meta.model, meta.fields)))
+        items = list(self.paginate_queryset(queryset))
         context = self.get_serializer_context()
         prefetch_for_api(items, serializer_class, context)
         serializer = serializer_class(items, many=True, context=context)
         return self.get_paginated_response(serializer.data)
 
+    def detail_view(self, request, pk):
+        instance = self.get_object()
+        serializer_class = self.get_serializer_class()
+        context = self.get_serializer_context()
+        prefetch_for_api([instance], serializer_class, context)
+        return Response(serializer_class(instance, context=context).data)
 
-def site_pages(request):
-    """The pages anyone may open (privacy.visibility.public_pages) on the requested site
-    and its translations. Whoever asks: the caller's session and cookies are never read."""
-    queryset = public_pages()
-    hostname = request.GET.get("site")
-    if hostname:
-        name, _, port = hostname.partition(":")
-        site = Site.objects.filter(hostname=name, **({"port": int(port)} if port else {}))
-        site = site.first()
-    else:
-        site = Site.find_for_request(request)
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        # Wagtail builds a class per call; the same arguments always give the same class.
+        frozen = _frozen_fields_config(fields_config)
+        return _serializer_class(cls, router, model, frozen, show_details, nested)
+
+    @classmethod
+    def _build_serializer_class(cls, router, model, fields_config, show_details, nested):
+        return super()._get_serializer_class(router, model, fields_config, show_details, nested)
+
+
+def _frozen_fields_config(fields_config):
+    """Wagtail's parsed `?fields=` ([(name, negated, sub-fields)]) as nested tuples."""
+    return tuple(
+        (name, negated, _frozen_fields_config(children) if children else children)
+        for name, negated, children in fields_config
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _serializer_class(endpoint, router, model, fields_config, show_details, nested):
+    # Bounded: `?fields=` is the caller's. A bad one raises, and nothing is kept.
+    return endpoint._build_serializer_class(router, model, fields_config, show_details, nested)
+
+
+def site_pages(request, queryset=None):
+    """The pages of `queryset` (all pages by default) anyone may open
+    (privacy.visibility.public_pages) on the requested site and its translations.
+    Whoever asks: the caller's session and cookies are never read."""
+    queryset = Page.objects.all() if queryset is None else queryset
+    site = requested_site(request)
     if site is None:
-        return queryset.none()
-    scoped = queryset.descendant_of(site.root_page, inclusive=True)
-    for translated_root in site.root_page.get_translations():
-        scoped |= queryset.descendant_of(translated_root, inclusive=True)
-    return scoped
+        return public_pages(queryset).none()
+    return public_pages(queryset.filter(site_scope(site)))
+
+
+def requested_site(request):
+    """The site `?site=` names (checked by content_api.params), else the request's."""
+    hostname = request.GET.get("site")
+    if not hostname:
+        return Site.find_for_request(request)
+    name, _, port = hostname.partition(":")
+    sites = sites_named(name, int(port) if port else None)
+    return sites[0] if sites else None
 
 
 class PagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, PagesAPIViewSet):
@@ -246,6 +283,35 @@ class PagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, PagesAPIViewSet):
         if not hasattr(self, "_base_queryset"):
             self._base_queryset = site_pages(self.request)
         return self._base_queryset.all()
+
+    def get_queryset(self):
+        if not hasattr(self, "_queryset"):
+            models = self.requested_models()
+            if len(models) == 1:
+                # The site's pages of that type, read from its own table (Wagtail's
+                # `pk__in` the base queryset nests every privacy subquery once more).
+                self._queryset = site_pages(self.request, models[0].objects.all())
+            else:
+                self._queryset = super().get_queryset()
+        return self._queryset.all()
+
+    def requested_models(self) -> tuple:
+        """The page types `?type=` names (content_api.params has checked them)."""
+        if not self.request.GET.get("type"):
+            return (Page,)
+        try:
+            return page_models_from_string(self.request.GET["type"])
+        except (LookupError, ValueError) as error:
+            raise BadRequestError("type doesn't exist") from error
+
+    def get_serializer_context(self):
+        context = BaseAPIViewSet.get_serializer_context(self)
+        # Built only if a field asks (what is kept per content version does not).
+        context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        # Names the site whose pages `base_queryset` holds (what kept answers are for).
+        site = requested_site(self.request)
+        context["site_pk"] = site.pk if site else None
+        return context
 
     def get_root_page(self):
         site = Site.find_for_request(self.request)
@@ -304,71 +370,17 @@ class PagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, PagesAPIViewSet):
                 pk = parse_id("id", str(self.kwargs["pk"]))
             except BadRequestError as error:
                 raise Http404("not found") from error
-            page = self.get_queryset().filter(pk=pk).first()
+            # The page's own type first, then its row in one query (Wagtail's `.specific`
+            # reads the page twice).
+            model = page_model(pk)
+            if model is None or not issubclass(model, self.requested_models()):
+                raise Http404("not found")
+            page = site_pages(self.request, model.objects.filter(pk=pk))
+            page = page.select_related(*joins(model)).first()
             if page is None:
                 raise Http404("not found")
-            self._cached_object = page.specific
+            self._cached_object = page
         return self._cached_object
-
-
-def prefetch_for_api(items, serializer_class, context):
-    """Load what the listed fields need in a fixed number of queries, whatever the
-    number of items: foreign keys (and image renditions), many-to-many fields, inline
-    children, what the model's section names (content_api.sections), StreamField blocks,
-    the links of rich text, translations, and whatever the model's
-    section's `prepare_listing` loads."""
-    if not items:
-        return
-    fields = set(serializer_class.Meta.fields)
-    model = serializer_class.Meta.model
-    section = section_of(model)
-    lookups = []
-    if "locale" in fields or "translations" in fields or "html_url" in fields:
-        lookups.append("locale")
-    if "tags" in fields:
-        lookups.append("tags")
-    image_model = get_image_model()
-    for api_field in getattr(model, "api_fields", []):
-        name = getattr(api_field, "name", api_field)
-        if name not in fields:
-            continue
-        serializer = getattr(api_field, "serializer", None)
-        source = getattr(serializer, "source", None) or name
-        lookups += section.listing_prefetch.get(name, []) if section else []
-        try:
-            field = model._meta.get_field(source)
-        except FieldDoesNotExist:  # a property or method: nothing to prefetch
-            continue
-        if field.many_to_many or field.one_to_many:
-            lookups.append(source)
-            if field.one_to_many and isinstance(getattr(field, "field", None), ParentalKey):
-                child = field.related_model
-                for child_field in child._meta.get_fields():
-                    if child_field.many_to_one and child_field.related_model is image_model:
-                        lookups.append(f"{source}__{child_field.name}__renditions")
-        elif field.many_to_one:
-            lookups.append(source)
-            if field.related_model is image_model:
-                lookups.append(f"{source}__renditions")
-    prefetch_related_objects(items, *dict.fromkeys(lookups))
-    streams, rich_texts = [], []
-    for name in fields:
-        try:
-            field = model._meta.get_field(name)
-        except FieldDoesNotExist:
-            continue
-        if isinstance(field, StreamField):
-            streams += [getattr(item, name) for item in items]
-        elif isinstance(field, RichTextField):
-            rich_texts += [getattr(item, name) or "" for item in items]
-    prefetch_streams(streams, context)
-    LinkVisibility.for_context(context).preload(rich_texts)
-    if section and section.prepare_listing:
-        section.prepare_listing(items, fields)
-    if "translations" in fields:
-        translations = translations_for(items, context)
-        for item in items:
-            item._api_translations = translations[item.pk]
 
 
 class PublicImageSerializer(PrefetchedTagsMixin, ImageSerializer):

@@ -5,10 +5,12 @@
 (library.filters), and the resource types as a vocabulary.
 """
 
+from django.db.models import Prefetch
+
 from content_api.sections import APISection
 from content_api.vocabularies import VocabularyEndpoint
 from library.filters import LibraryFilters
-from library.models import ResourcePage
+from library.models import ResourceFile, ResourcePage
 from library.resource_types import resource_type_vocabulary
 
 
@@ -29,6 +31,15 @@ class ResourceTypesEndpoint(VocabularyEndpoint):
         return resource_type_vocabulary()
 
 
+def prepare_api_listing(pages, fields):
+    """The resources' files, related resources and authors, once for all of them. The
+    API shows only pages anyone may open, so their files are checked by collection
+    alone."""
+    ResourcePage.prepare_api_listing(pages, fields - {"files"})
+    if "files" in fields:
+        ResourcePage.check_files(pages, all_public=True)
+
+
 def library_api_section() -> APISection:
     return APISection(
         name="library",
@@ -37,8 +48,8 @@ def library_api_section() -> APISection:
         listing_prefetch={
             "authors": ["authors"],
             "authoring_organisations": ["authors"],
-            "files": ["files__document"],
+            "files": [Prefetch("files", queryset=ResourceFile.objects.select_related("document"))],
             "related_resources": ["related_resource_links"],
         },
-        prepare_listing=ResourcePage.prepare_api_listing,
+        prepare_listing=prepare_api_listing,
     )

@@ -5,6 +5,8 @@ the Members group) makes it members-only; what a visitor may see is privacy's an
 (privacy.visibility).
 """
 
+from functools import partial
+
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
@@ -22,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from content_api.fields import PageSummariesField
+from content_api.versioned import until_content_changes
 from home.blocks import BodyBlock
 from home.models import BasePage, TaxonomyMixin
 from home.models.taxonomy import default_language_only
@@ -37,6 +40,7 @@ from library.serializers import (
 from privacy.visibility import (
     media_shown_on,
     pages_visible_to,
+    public_media_items,
     public_pages,
     public_pages_by_id,
 )
@@ -210,17 +214,24 @@ class ResourcePage(TaxonomyMixin, BasePage):
         return self.__dict__["public_files"]
 
     @staticmethod
-    def check_files(resources) -> None:
+    def check_files(resources, all_public=False) -> None:
         """Set each resource's `public_files`, in one query for all (and one for the
-        files of those whose files are not prefetched)."""
+        files of those whose files are not prefetched). With `all_public` (resources
+        known to be open to anyone, as the API's are), by the documents' collections
+        alone, which asks nothing more."""
         files = {}
         for resource in resources:
             items = resource.files.all()
             if "files" not in getattr(resource, "_prefetched_objects_cache", {}):
                 items = items.select_related("document")
             files[resource] = list(items)
-        ids = [item.document_id for items in files.values() for item in items]
-        shown = media_shown_on(resources, get_document_model(), ids)
+        if all_public:
+            documents = [item.document for items in files.values() for item in items]
+            public = {document.pk for document in public_media_items(documents)}
+            shown = dict.fromkeys((resource.pk for resource in resources), public)
+        else:
+            ids = [item.document_id for items in files.values() for item in items]
+            shown = media_shown_on(resources, get_document_model(), ids)
         for resource, items in files.items():
             visible = shown[resource.pk]
             resource.__dict__["public_files"] = [i for i in items if i.document_id in visible]
@@ -233,7 +244,9 @@ class ResourcePage(TaxonomyMixin, BasePage):
         for locale_id in {resource.locale_id for resource in resources}:
             in_locale = [resource for resource in resources if resource.locale_id == locale_id]
             ids = [author.pk for resource in in_locale for author in resource.authors.all()]
-            shown = public_versions_in(members, ids, locale_id)
+            # The same for everyone until public content changes: kept until then.
+            key = ("library:public-authors", tuple(sorted(set(ids))), locale_id)
+            shown = until_content_changes(key, partial(public_versions_in, members, ids, locale_id))
             for resource in in_locale:
                 authors = [shown[a.pk] for a in resource.authors.all() if a.pk in shown]
                 authors.sort(key=lambda member: member.title)

@@ -245,3 +245,11 @@ def restriction_models() -> tuple:
         PageViewRestriction.groups.through,
         CollectionViewRestriction.groups.through,
     )
+
+
+def public_media_items(items) -> list:
+    """Those of these images or documents (already loaded) that are in no restricted
+    collection: what a page anyone may open names and links to. No query once the
+    private collections are known (kept per content version)."""
+    private = set(private_collection_ids())
+    return [item for item in items if item is not None and item.collection_id not in private]

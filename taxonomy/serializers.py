@@ -14,17 +14,16 @@ vocabulary once per language (`languages.terms.term_in_language`), never per pag
 from django.conf import settings
 from django.utils import translation
 from rest_framework import serializers
-from wagtail.models import Locale
 
 from languages.terms import term_in_language
 
 
 def page_language(page, context) -> str:
-    """The language code of `page`, from one lookup of the locales per response."""
-    codes = context.get("_locale_codes")
-    if codes is None:
-        codes = context["_locale_codes"] = dict(Locale.objects.values_list("pk", "language_code"))
-    return codes.get(page.locale_id, settings.LANGUAGE_CODE)
+    """The language code of `page`, from the locales kept per content version."""
+    from content_api.kept import locales  # the content API loads after the models
+
+    locale = locales().get(page.locale_id)
+    return locale.language_code if locale else settings.LANGUAGE_CODE
 
 
 class InPageLanguageMixin:
@@ -35,6 +34,9 @@ class InPageLanguageMixin:
 
     def get_attribute(self, page):
         self._language = page_language(page, self.context)
+        prepared = getattr(page, "_api_terms", {})  # a listing's, content_api.prefetch
+        if self.source in prepared:
+            return prepared[self.source]
         return super().get_attribute(page)
 
     def to_representation(self, value):

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from content_api.sections import APISection
 from content_api.vocabularies import TranslatableVocabularyEndpoint
-from privacy.visibility import public_pages
+from privacy.visibility import public_media_items, public_pages
 from webinars.filters import WebinarFilters
 from webinars.models import SESSION_END, Series, WebinarPage
 
@@ -47,6 +47,17 @@ def webinar_time_state():
     return row["count"], row["last"], row["next"]
 
 
+def prepare_api_listing(pages, fields):
+    """The webinars' related resources, speakers and slides, once for all of them. The
+    API shows only pages anyone may open, so their slides are checked by collection
+    alone (the slides are joined to the listing's query)."""
+    WebinarPage.prepare_api_listing(pages, fields - {"slides"})
+    if "slides" in fields:
+        public = {slides.pk for slides in public_media_items(page.slides for page in pages)}
+        for page in pages:
+            page.__dict__["public_slides"] = page.slides if page.slides_id in public else None
+
+
 def webinars_api_section() -> APISection:
     return APISection(
         name="webinars",
@@ -57,6 +68,7 @@ def webinars_api_section() -> APISection:
         listing_prefetch={
             "series": ["webinar_series"],
             "related_resources": ["related_resource_links"],
+            "slides": ["slides"],
         },
-        prepare_listing=WebinarPage.prepare_api_listing,
+        prepare_listing=prepare_api_listing,
     )
