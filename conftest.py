@@ -24,6 +24,7 @@ from moto.server import ThreadedMotoServer
 from wagtail.models import Locale, Page, Site
 
 from content_api.caching import forget_kept_time_states
+from content_api.versioned import forget_process_copies
 from home.factories import HomePageFactory
 from response_cache.middleware import header_lists
 from settings.storage import public_media_bucket_policy, s3_storages
@@ -86,6 +87,7 @@ def clear_caches():
     for cache in caches.all(initialized_only=True):
         cache.clear()
     forget_kept_time_states()
+    forget_process_copies()
     header_lists.clear_kept()
 
 

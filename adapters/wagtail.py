@@ -107,3 +107,21 @@ def memoise_site_lookups(memo) -> None:
 
     get_site_for_hostname.memoised = True
     sites.get_site_for_hostname = get_site_for_hostname
+
+
+def memoise_site_root_paths(memo) -> None:
+    """Site.get_site_root_paths, which Page.get_url_parts reads from the default cache for
+    every page it links without a request (Wagtail keeps the answer on the request when it
+    has one, on the page itself when not: the API's `html_url` of each listed page is one
+    cache read otherwise): through `memo(key, compute)` instead."""
+    from wagtail.models import Site
+
+    original = Site.__dict__["get_site_root_paths"].__func__
+    if getattr(original, "memoised", False):
+        return
+
+    def get_site_root_paths():
+        return memo("site-root-paths", original)
+
+    get_site_root_paths.memoised = True
+    Site.get_site_root_paths = staticmethod(get_site_root_paths)

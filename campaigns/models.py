@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_noop
 from modelcluster.fields import ParentalKey
@@ -40,6 +40,8 @@ from campaigns.serializers import (
     RelatedContentField,
     RelatedPagesField,
 )
+from content_api.caching import time_states
+from content_api.versioned import until_content_changes
 from home.blocks import BodyBlock, CallToActionBlock, StatisticBlock
 from home.models import BasePage, CustomRendition, TaxonomyMixin
 from privacy.visibility import public_pages
@@ -277,6 +279,11 @@ class CampaignPage(TaxonomyMixin, BasePage):
         English one it was translated from). A draft or members-only page is left out, so
         its title never leaks onto this page or into the API."""
         ids = [link.related_page_id for link in self.related_page_links.all()]
+        return until_content_changes(
+            ("campaign-picks", self.locale_id, tuple(ids)), lambda: self._visible_picks(ids)
+        )
+
+    def _visible_picks(self, ids) -> list[Page]:
         keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
         visible = public_pages(Page.objects.filter(translation_key__in=keys.values()))
         by_key = {}
@@ -291,12 +298,27 @@ class CampaignPage(TaxonomyMixin, BasePage):
     @cached_property
     def related_content(self):
         """Each provider's pages (upcoming webinars, members…), without the editors' picks."""
-        return related_sections(self, exclude_ids={page.pk for page in self.related_pages})
+        exclude_ids = frozenset(page.pk for page in self.related_pages)
+        return until_content_changes(
+            self._filing_key("campaign-related", tuple(sorted(exclude_ids))),
+            lambda: related_sections(self, exclude_ids=exclude_ids),
+        )
 
     @cached_property
     def computed_figures(self) -> list[dict]:
         """Figures computed from the site's data, e.g. a network's membership."""
-        return computed_figures(self)
+        return until_content_changes(
+            self._filing_key("campaign-figures"), lambda: computed_figures(self)
+        )
+
+    def _filing_key(self, name, *more) -> tuple:
+        """What the providers' answers depend on besides the content: the campaign's
+        language and filing (so a preview of a draft filed otherwise gets its own), the
+        active language (their headings and sentences) and the clock-driven states (a
+        webinar that has started is no longer upcoming)."""
+        state, _max_age = time_states()
+        filing = (self.locale_id, tuple(self.network_ids), tuple(self.topic_ids))
+        return (name, *filing, translation.get_language(), state, *more)
 
     def get_context(self, request, *args, **kwargs):
         # The filing is read by the template and by each related section: once.

@@ -49,21 +49,29 @@ class PageVersions:
 
 
 def page_versions(request, page: Page) -> PageVersions:
-    """One query, made once per request however many tags ask (switcher, hreflang)."""
+    """One query per content version, read once per request however many tags ask
+    (switcher, hreflang)."""
     cache = getattr(request, "_page_versions", None) if request else None
     if cache is not None and cache[0] == page.pk:
         return cache[1]
+    # Kept per content version: publishing, unpublishing, moving or restricting a public
+    # page changes it. A members-only page that an unversioned move made public is left
+    # out of its translation's alternates until then, never shown too early.
+    versions = until_content_changes(("page-versions", page.pk), lambda: _page_versions(page))
+    if request is not None:
+        request._page_versions = (page.pk, versions)
+    return versions
+
+
+def _page_versions(page: Page) -> PageVersions:
     # Whether each version is public, in the same query: privacy's own rule, as a subquery.
     is_public = Exists(public_pages(Page.objects.filter(pk=OuterRef("pk"))))
     live = page.get_translations(inclusive=True).live().select_related("locale")
     by_language = {p.locale.language_code: p for p in live.annotate(is_public=is_public)}
-    versions = PageVersions(
+    return PageVersions(
         by_language=by_language,
         public_languages=frozenset(code for code, p in by_language.items() if p.is_public),
     )
-    if request is not None:
-        request._page_versions = (page.pk, versions)
-    return versions
 
 
 def language_home_pages(request) -> dict[str, Page]:

@@ -9,9 +9,11 @@ every other filter applied, counted over the resources this visitor may see.
 
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from content_api.versioned import until_content_changes
 from library.filters import LibraryFilters
 from privacy.visibility import (
     failed_restrictions,
@@ -111,11 +113,25 @@ class LibraryListing:
         return self._facets
 
     def _build_facets(self) -> list[FacetGroup]:
+        if self.is_personal:
+            return self._count_facets()
+        # What everyone sees is counted once per content version (and language: the
+        # labels), whatever the number of visitors.
+        key = (
+            "library-facets",
+            self.index_page.pk,
+            translation.get_language(),
+            self.search_text,
+            repr(sorted(self.filters.selected.items())),
+        )
+        return until_content_changes(key, self._count_facets)
+
+    def _count_facets(self) -> list[FacetGroup]:
         searched = self._searched()
         return [
             FacetGroup(
                 name,
-                LibraryFilters.filter_named(name).label,
+                str(LibraryFilters.filter_named(name).label),  # kept: no lazy proxy
                 self.filters.options(name, self.filters.facet_counts(searched, name)),
             )
             for name in FACETS
@@ -132,8 +148,7 @@ class LibraryListing:
 
     def mark_members_only(self, resources) -> None:
         """Flag the resources this visitor sees but others don't, for a "Members only" badge."""
-        if not self.is_personal:
-            return
-        restricted = restricted_page_ids(resources)
+        # Set for everyone: a template asking a page for a missing attribute costs a dir().
+        restricted = restricted_page_ids(resources) if self.is_personal else set()
         for resource in resources:
             resource.is_members_only = resource.pk in restricted

@@ -4,9 +4,10 @@ from django import forms
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models import Count, F, Func, IntegerField, Prefetch
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
@@ -15,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from content_api.versioned import until_content_changes
 from home.models import BasePage, CustomRendition, State, TaxonomyMixin
 from home.models.social import SOCIAL_LINK_FIELDS, SocialLinksMixin
 from library.models import ResourcePage
@@ -73,13 +75,27 @@ class CountedPaginator(Paginator):
         self.__dict__["count"] = count  # Paginator.count is a cached property
 
 
-def state_order(states) -> Case:
+class PositionIn(Func):
+    """`CASE column WHEN v0 THEN 0 WHEN v1 THEN 1 … ELSE n END`: the position of a
+    column's value in a list. Written out as one expression: the same CASE built of
+    `When` nodes costs more to compile, for fifty-six states, than the query to run."""
+
+    output_field = IntegerField()
+
+    def __init__(self, expression, values):
+        super().__init__(expression)
+        self.values = list(values)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        whens = " ".join(["WHEN %s THEN %s"] * len(self.values))
+        positions = [item for n, value in enumerate(self.values) for item in (value, n)]
+        return f"CASE {column} {whens} ELSE %s END", [*params, *positions, len(self.values)]
+
+
+def state_order(states) -> PositionIn:
     """An expression giving each member the position of its state in `states`."""
-    return Case(
-        *(When(home_state_id=state.code, then=Value(n)) for n, state in enumerate(states)),
-        default=Value(len(states)),
-        output_field=IntegerField(),
-    )
+    return PositionIn(F("home_state_id"), [state.code for state in states])
 
 
 class MemberDirectoryPage(BasePage):
@@ -118,10 +134,15 @@ class MemberDirectoryPage(BasePage):
         # The map counts the members of the chosen network and topic in every state, so a
         # visitor can move from state to state without losing the other filters.
         profiles = self.member_profiles()
-        counts = selected.facet_counts(profiles, "state")
+        # The directory lists public profiles only, the same for everyone: counted once
+        # per content version for each choice of the other filters.
+        counts = until_content_changes(
+            ("member-state-counts", self.pk, _filters_key(selected.without("state"))),
+            lambda: selected.facet_counts(profiles, "state"),
+        )
         members = selected.apply(profiles)
 
-        states = State.in_name_order(State.objects.all())
+        states = State.all_in_name_order()
         chosen_states = selected.get("state", [])
         # Grouped by state, in the order of the states' names in the reader's language:
         # the database orders by each state's place in that order (a few dozen states,
@@ -144,7 +165,9 @@ class MemberDirectoryPage(BasePage):
             selected=selected.selected,
             selected_states=[state for state in states if state.code in chosen_states],
             members=members_page,
-            state_map=state_tile_map(states, counts, selected.selected),
+            # Drawn only when the template's kept map (its fragment) is missing.
+            state_map=SimpleLazyObject(lambda: state_tile_map(states, counts, selected.selected)),
+            map_key=_filters_key(selected),
             # The form's options, from the filters (the same values the API takes).
             state_options=selected.options("state"),
             topic_options=selected.options("topic"),
@@ -323,3 +346,8 @@ class MemberProfilePage(SocialLinksMixin, TaxonomyMixin, BasePage):
         context["authored_resources"] = self.authored_resources()
         context["webinar_appearances"] = self.webinar_appearances()
         return context
+
+
+def _filters_key(selected) -> str:
+    """A stable name for a choice of filters, to key what is kept for it."""
+    return repr(sorted(selected.selected.items()))

@@ -15,6 +15,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from content_api.versioned import until_content_changes
 from search import facets, ranking
 from search.excerpts import excerpt
 from search.filters import SearchFilters
@@ -153,7 +154,6 @@ def search(request):
             return filters.apply(pages)
 
         results = ranking.search(narrowed(scope), query.text, language=locale.language_code)
-        ids = result_ids(results)
         paginator = Paginator(results, RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
         pages = _in_result_order(results_page.object_list)
@@ -168,21 +168,38 @@ def search(request):
             }
             for page in pages
         ]
-        language_counts = {locale.language_code: paginator.count}
-        for root in roots:
-            if root.locale_id != locale.pk:  # the same search in the site's other languages
-                language = root.locale.language_code
-                language_counts[language] = ranking.search(
-                    narrowed(searchable_pages(site, root.locale, roots=roots)),
-                    query.text,
-                    language=language,
-                ).count()
-        context["facets"] = {
-            "type": facets.type_facet(ids, types),
-            "topic": facets.topic_facet(ids, selected.get("topic", []), locale),
-            "network": facets.network_facet(ids, selected.get("network", []), locale),
-            "language": facets.language_facet(language_counts, locale),
-        }
+
+        def count_facets():
+            ids = result_ids(results)
+            language_counts = {locale.language_code: paginator.count}
+            for root in roots:
+                if root.locale_id != locale.pk:  # the same search in the other languages
+                    language = root.locale.language_code
+                    language_counts[language] = ranking.search(
+                        narrowed(searchable_pages(site, root.locale, roots=roots)),
+                        query.text,
+                        language=language,
+                    ).count()
+            return {
+                "type": facets.type_facet(ids, types),
+                "topic": facets.topic_facet(ids, selected.get("topic", []), locale),
+                "network": facets.network_facet(ids, selected.get("network", []), locale),
+                "language": facets.language_facet(language_counts, locale),
+            }
+
+        # The search shows public pages only, the same for everyone: its facets are
+        # counted once per content version for each query, filters and language.
+        context["facets"] = until_content_changes(
+            (
+                "search-facets",
+                site.pk,
+                locale.pk,
+                translation.get_language(),
+                query.text,
+                repr(sorted(filters.selected.items())),
+            ),
+            count_facets,
+        )
         for name, values in context["facets"].items():
             for facet in values:
                 facet.url = (

@@ -228,7 +228,7 @@ class StateFilter(TermFilter):
         return set(self.term_model.objects.filter(code__in=values).values_list("code", flat=True))
 
     def choices(self, counts=None):
-        states = self.term_model.in_name_order(self.term_model.objects.all())
+        states = self.term_model.all_in_name_order()
         return [(state.code, state.localized_name) for state in states]
 
 

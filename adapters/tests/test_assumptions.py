@@ -458,3 +458,31 @@ def test_wagtail_looks_up_every_locale_through_locale_manager_get_for_language()
     assert "get_for_language" in inspect.getsource(Locale.get_active)
     assert "Locale.get_active()" in inspect.getsource(TranslatableMixin.localized_draft.fget)
     assert getattr(LocaleManager.get_for_language, "memoised", False)
+
+
+def test_wagtail_page_urls_read_the_sites_root_paths_through_get_site_root_paths():
+    # memoise_site_root_paths memoises Site.get_site_root_paths: every page URL (with a
+    # request or without, as the API's html_url) must read the root paths through it.
+    from wagtail.models import Site
+
+    assert "Site.get_site_root_paths()" in inspect.getsource(Page._get_site_root_paths)
+    assert getattr(Site.get_site_root_paths, "memoised", False)
+
+
+@pytest.mark.django_db
+def test_the_sites_root_paths_are_read_once_per_request_and_a_new_site_shows_at_once(home_page):
+    from wagtail.models import Site
+
+    from operations.tests.bounds import request
+
+    with request():
+        paths = Site.get_site_root_paths()
+        assert Site.get_site_root_paths() is paths  # not read again for every link
+    partner_home = Page.objects.get(pk=home_page.pk).add_child(
+        instance=Page(title="Partner", slug="partner")
+    )
+    Site.objects.create(hostname="partner.example.org", root_page=partner_home)
+    with request():
+        assert "partner.example.org" in {
+            path.root_url.split("//")[1] for path in Site.get_site_root_paths()
+        }

@@ -11,8 +11,8 @@ from campaigns.factories import (
 from home.factories import StandardPageFactory
 from tests.query_budget import get, uncached, warm, warm_queries
 
-# Reached so far; the target is PAGE_BUDGET (tests/query_budget.py).
-CAMPAIGN_BUDGET = 20
+# Reached, on SQLite and PostgreSQL: within PAGE_BUDGET (12, tests/query_budget.py).
+CAMPAIGN_BUDGET = 10
 
 
 @pytest.fixture(autouse=True)

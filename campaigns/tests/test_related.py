@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail import hooks
 
 from campaigns.factories import CampaignPageFactory, CampaignRelatedPageFactory
@@ -18,6 +18,7 @@ from campaigns.tests.test_pages import text_of
 from home.factories import StandardPageFactory
 from library.factories import LibraryIndexPageFactory, ResourcePageFactory
 from members.factories import MemberDirectoryPageFactory, MemberProfilePageFactory
+from operations.tests.bounds import request
 from webinars.factories import WebinarIndexPageFactory, WebinarPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -368,3 +369,24 @@ def test_rendered_campaign_page_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few)):
         response = client.get(sparc_campaign.url)
     assert "27 members in 1 state or locality" in response.content.decode()
+
+
+def test_what_is_kept_for_a_campaign_is_in_the_language_it_is_read_in_and_follows_the_clock(
+    sparc_campaign, webinar_index, taxonomy, time_machine
+):
+    # Kept per content version (campaigns.models): the API reads a Spanish page in
+    # English unless asked otherwise, so the headings are kept per language too; and a
+    # webinar that has ended leaves "Upcoming webinars" without an edit.
+    webinar = WebinarPageFactory(
+        parent=webinar_index, title="SPARC budget", starts_at=soon(2), networks=[taxonomy["sparc"]]
+    )
+
+    def headings(language):
+        with request(), translation.override(language):
+            return [section.heading for section in fresh(sparc_campaign).related_content]
+
+    assert headings("en") == ["Upcoming webinars"]
+    assert headings("es") == ["Próximos seminarios web"]
+    assert headings("en") == ["Upcoming webinars"]
+    time_machine.move_to(webinar.ends_at + timedelta(minutes=1))
+    assert headings("en") == []

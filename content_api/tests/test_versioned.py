@@ -2,10 +2,11 @@
 a change to it shows on the very next request."""
 
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Locale, Site
 
-from content_api.versioned import until_content_changes
+from content_api.versioned import _MISSING, _ProcessCopy, until_content_changes
 from home.factories import SiteNoticeFactory, StandardPageFactory, TopicFactory
 from home.models import SiteSettings
 from operations.tests.bounds import counter, request
@@ -87,3 +88,41 @@ def test_the_menu_notices_and_footer_change_on_the_next_request(home_page, clien
     assert 'href="/our-history/"' in after
     assert "We are redesigning the site." in after
     assert "press@partnership.example.org" in after
+
+
+# Each process's copy of the current version's answers --------------------------------
+
+
+def test_each_request_gets_its_own_copy_of_a_kept_answer():
+    with request():
+        first = until_content_changes("menu", lambda: {"items": ["About"]})
+        first["items"].append("changed by this request only")
+    with request():
+        assert until_content_changes("menu", lambda: {"items": ["recomputed"]}) == {
+            "items": ["About"]
+        }
+
+
+def test_a_process_answers_from_its_own_copy_when_the_shared_cache_is_emptied():
+    compute, calls = counter()
+    with request():
+        until_content_changes("k", compute)
+    caches["default"].clear()  # a Redis restart, say: the version is the same
+    with request():
+        assert until_content_changes("k", compute) == 1
+    TopicFactory(name="Child welfare", slug="child-welfare")
+    with request():
+        assert until_content_changes("k", compute) == 2
+    assert len(calls) == 2
+
+
+def test_the_process_copy_holds_only_the_current_version_and_at_most_its_size():
+    copy = _ProcessCopy(size=2)
+    for key in ("a", "b", "c"):
+        copy.put("v1", key, key.upper())
+    assert copy.get("v1", "a") is _MISSING  # the least recently read went first
+    assert (copy.get("v1", "b"), copy.get("v1", "c")) == ("B", "C")
+    copy.put("v2", "d", "D")
+    assert copy.get("v2", "b") is _MISSING  # a new version drops the old one's answers
+    assert copy.get("v1", "d") is _MISSING  # and an old version is never answered
+    assert copy.get("v2", "d") == "D"

@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -129,6 +129,18 @@ class State(models.Model):
     def in_name_order(states) -> list["State"]:
         """`states` sorted by their names in the active language."""
         return sorted(states, key=lambda state: name_sort_key(state.localized_name))
+
+    @classmethod
+    def all_in_name_order(cls) -> list["State"]:
+        """Every state, sorted by its name in the active language: kept per language (and
+        content version, though the states are fixed data), as every listing's filters
+        and the member map ask for them."""
+        from content_api.versioned import until_content_changes
+
+        return until_content_changes(
+            ("states-in-name-order", get_language()),
+            lambda: cls.in_name_order(cls.objects.all()),
+        )
 
 
 class TaxonomyMixin(models.Model):

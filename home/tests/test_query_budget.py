@@ -6,9 +6,9 @@ import pytest
 from home.factories import StandardPageFactory
 from tests.query_budget import get, uncached, warm, warm_queries
 
-# Reached so far; the target is PAGE_BUDGET (tests/query_budget.py).
-HOME_BUDGET = 7
-STANDARD_BUDGET = 6
+# Reached, on SQLite and PostgreSQL: within PAGE_BUDGET (12, tests/query_budget.py).
+HOME_BUDGET = 6
+STANDARD_BUDGET = 4
 
 
 @pytest.fixture(autouse=True)

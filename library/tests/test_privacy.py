@@ -346,3 +346,22 @@ def test_listing_for_someone_who_gave_a_page_password_is_never_kept_by_a_shared_
 
     assert "Password brief" in response.text
     assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("first", ["anonymous", "member"])
+def test_counts_kept_for_everyone_never_reach_a_member_nor_a_members_count_anyone(
+    restricted, library, member, first, settings
+):
+    # What everyone sees is counted once per content version (library.listing); a
+    # member's own counts are not, whoever asked first.
+    settings.RESPONSE_CACHE_ENABLED = False
+    anonymous, member_client = Client(), Client()
+    member_client.force_login(member)
+    order = [anonymous, member_client] if first == "anonymous" else [member_client, anonymous]
+    for _round in range(2):
+        for client in order:
+            html = client.get(library.url).content.decode()
+            if client is member_client:
+                assert 'value="child-health"' in html and "2 resources" in html
+            else:
+                assert "child-health" not in html and "1 resource" in html

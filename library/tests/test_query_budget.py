@@ -6,9 +6,9 @@ import pytest
 from library.factories import DocumentFactory, ResourceFileFactory, ResourcePageFactory
 from tests.query_budget import get, uncached, warm, warm_queries
 
-# Reached so far; the target is PAGE_BUDGET (tests/query_budget.py).
-INDEX_BUDGET = 15
-RESOURCE_BUDGET = 12
+# Reached, on SQLite and PostgreSQL: within PAGE_BUDGET (12, tests/query_budget.py).
+INDEX_BUDGET = 8
+RESOURCE_BUDGET = 11
 
 
 @pytest.fixture(autouse=True)

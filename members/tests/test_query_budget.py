@@ -6,9 +6,9 @@ import pytest
 from home.factories import TopicFactory
 from tests.query_budget import get, uncached, warm, warm_queries
 
-# Reached so far; the target is PAGE_BUDGET (tests/query_budget.py).
-DIRECTORY_BUDGET = 11
-PROFILE_BUDGET = 11
+# Reached, on SQLite and PostgreSQL: within PAGE_BUDGET (12, tests/query_budget.py).
+DIRECTORY_BUDGET = 7
+PROFILE_BUDGET = 10
 
 
 @pytest.fixture(autouse=True)

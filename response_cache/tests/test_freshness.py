@@ -17,6 +17,7 @@ from response_cache import keys
 from response_cache.tests.helpers import cached, commit_pending
 from search.factories import SearchPromotionFactory
 from tests.conftest import restrict_to_members
+from webinars.factories import WebinarPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +79,16 @@ def _promote(site):
     SearchPromotionFactory(query_string="zebra", page=site.about, description="Editors' pick.")
 
 
+def _retitle(page, title):
+    page.title = title
+    page.save_revision().publish()
+
+
+def _rename_nutrition(site):
+    site.nutrition.name = "School food"
+    site.nutrition.save()
+
+
 def _text(response) -> str:
     return response.content.decode()
 
@@ -132,6 +143,28 @@ CHANGES = {
         url=lambda site: site.upcoming.url,
         make=_rename_series,
         shows=lambda site, response: "SPARC budget school" in _text(response),
+    ),
+    # The listings' cards are kept until the content changes (kept_fragments).
+    "publish: a resource's card": Change(
+        url=lambda site: site.library.url,
+        make=lambda site: _retitle(site.brief, "School meals in Ohio, 2026"),
+        shows=lambda site, response: "School meals in Ohio, 2026" in _text(response),
+    ),
+    "snippet: a topic on a resource's card": Change(
+        url=lambda site: site.library.url,
+        make=_rename_nutrition,
+        # On the card itself, not only among the filters.
+        shows=lambda site, response: 'resource-card__topics">School food<' in _text(response),
+    ),
+    "publish: a webinar's card": Change(
+        url=lambda site: site.webinars.url,
+        make=lambda site: _retitle(site.upcoming, "SPARC budget advocacy, part two"),
+        shows=lambda site, response: "SPARC budget advocacy, part two" in _text(response),
+    ),
+    "publish: a member's card": Change(
+        url=lambda site: site.directory.url,
+        make=lambda site: _retitle(site.ohio, "Groundwork Ohio Action"),
+        shows=lambda site, response: "Groundwork Ohio Action" in _text(response),
     ),
     "snippet: site notice": Change(
         url=lambda site: site.about.url,
@@ -193,6 +226,26 @@ def test_a_webinar_ending_makes_its_page_fresh_without_an_edit(api_site, client,
     response = client.get(url)
     assert response["X-Cache"] == "miss"
     assert "Past session" in response.content.decode()
+
+
+def test_a_webinar_ending_changes_its_card_in_the_listing(api_site, client, time_machine):
+    # Noon tomorrow: it starts and ends on the same day, so only the clock-driven states
+    # tell the card before from the card after.
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    webinar = WebinarPageFactory(
+        parent=api_site.webinars,
+        title="Budget basics",
+        starts_at=noon + timedelta(days=1),
+        duration=timedelta(hours=1),
+    )
+    # The card offers to add an upcoming session to a calendar, not one that has ended.
+    add_to_calendar = 'Add to calendar<span class="visually-hidden">: Budget basics'
+    time_machine.move_to(webinar.starts_at - timedelta(minutes=1))
+    assert add_to_calendar in cached(client, api_site.webinars.url).content.decode()
+    time_machine.move_to(webinar.ends_at + timedelta(minutes=1))
+    response = client.get(api_site.webinars.url)
+    assert response["X-Cache"] == "miss"
+    assert add_to_calendar not in response.content.decode()
 
 
 def test_the_key_changes_with_the_day(db):

@@ -77,3 +77,16 @@ def test_an_unknown_filter_is_a_clear_400(client, filed, params, message):
     assert response.status_code == 400
     assert message in response.content.decode()
     assert "<script>" not in response.content.decode()
+
+
+def test_facets_kept_for_a_search_count_a_new_match_on_the_next_request(
+    client, filed, resource, settings
+):
+    # Counted once per content version for each search (search.views): publishing a
+    # match changes the version, so the next search counts it.
+    settings.RESPONSE_CACHE_ENABLED = False
+    assert facet_counts(client.get(SEARCH_URL, {"q": "tax"}), "type")["resource"] == 2
+    resource(title="Tax credit map")
+    response = client.get(SEARCH_URL, {"q": "tax"})
+    assert facet_counts(response, "type")["resource"] == 3
+    assert facet_counts(response, "language")["en"] == 6

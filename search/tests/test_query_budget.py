@@ -5,8 +5,8 @@ import pytest
 
 from tests.query_budget import get, uncached, warm, warm_queries
 
-# Reached so far; the target is PAGE_BUDGET (tests/query_budget.py).
-SEARCH_BUDGET = 14
+# Reached, on SQLite and PostgreSQL: within PAGE_BUDGET (12, tests/query_budget.py).
+SEARCH_BUDGET = 10
 URL = "/search/?q=children"
 
 
