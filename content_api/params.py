@@ -16,13 +16,14 @@ from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from taggit.managers import TaggableManager
-from wagtail.api.v2.filters import OrderingFilter
+from wagtail.api.v2.filters import OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError, parse_boolean, parse_fields_parameter
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page
 
 from adapters.wagtail import mark_filtered_by_tag
 from content_api.kept import locales, sites_named
+from search.query import clean_query
 
 MAX_ID = 2**31 - 1
 MAX_OFFSET = 10_000
@@ -130,7 +131,7 @@ def validate_common_parameters(params, allowed: frozenset | None) -> None:
         search = get("search")
         if len(search) > MAX_SEARCH_LENGTH:
             raise bad("search", f"at most {MAX_SEARCH_LENGTH} characters are allowed")
-        if not search.strip():
+        if not clean_query(search).has_terms:  # only spaces, quotes, operators…
             raise bad("search", "give at least one word to search for")
     if "search_operator" in params:
         if get("search_operator") not in SEARCH_OPERATORS:
@@ -261,3 +262,28 @@ class SafeOrderingFilter(OrderingFilter):
             if field.many_to_many or field.one_to_many:
                 raise bad("order", f"cannot order by {name!r} (it has several values)")
         return super().filter_queryset(request, queryset, view)
+
+
+class WordsSearchFilter(SearchFilter):
+    """Wagtail's `?search=`, given the words of the text only, as the site search is
+    (search.query.clean_query): SQLite FTS5 and PostgreSQL's tsquery parse quotes,
+    parentheses and operators, and an unbalanced quote was a server error. A text with no
+    word at all is a 400 (validate_common_parameters)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        params = request.GET.copy()
+        params["search"] = clean_query(request.GET["search"]).text
+        return super().filter_queryset(_WithParams(request, params), queryset, view)
+
+
+class _WithParams:
+    """`request` with other query parameters (Wagtail's filter reads `request.GET`)."""
+
+    def __init__(self, request, params):
+        self._wrapped = request
+        self.GET = params
+
+    def __getattr__(self, name):
+        return getattr(self._wrapped, name)

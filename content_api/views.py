@@ -37,7 +37,6 @@ from wagtail.api.v2.filters import (
     ChildOfFilter,
     DescendantOfFilter,
     LocaleFilter,
-    SearchFilter,
     TranslationOfFilter,
 )
 from wagtail.api.v2.utils import (
@@ -58,6 +57,7 @@ from content_api.kept import page_model, site_scope, sites_named
 from content_api.params import (
     FieldsFilter,
     SafeOrderingFilter,
+    WordsSearchFilter,
     named,
     parse_id,
     validate_common_parameters,
@@ -266,7 +266,7 @@ class PagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, PagesAPIViewSet):
         SafeOrderingFilter,
         named(TranslationOfFilter, "translation_of"),
         LocaleFilter,
-        named(SearchFilter, "search"),
+        named(WordsSearchFilter, "search"),
     ]
 
     @classproperty
@@ -393,7 +393,7 @@ class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
 
 class ImagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, ImagesAPIViewSet):
     base_serializer_class = PublicImageSerializer
-    filter_backends = [FieldsFilter, SafeOrderingFilter, named(SearchFilter, "search")]
+    filter_backends = [FieldsFilter, SafeOrderingFilter, named(WordsSearchFilter, "search")]
 
     def get_queryset(self):
         # Images in a private collection are left out, whoever asks.
@@ -405,7 +405,7 @@ class ImagesEndpoint(ContentAPIMixin, PrefetchingListingMixin, ImagesAPIViewSet)
 
 class DocumentsEndpoint(ContentAPIMixin, PrefetchingListingMixin, DocumentsAPIViewSet):
     base_serializer_class = PublicDocumentSerializer
-    filter_backends = [FieldsFilter, SafeOrderingFilter, named(SearchFilter, "search")]
+    filter_backends = [FieldsFilter, SafeOrderingFilter, named(WordsSearchFilter, "search")]
 
     def get_queryset(self):
         return public_media(self.model.objects.all().order_by("id"))
