@@ -154,6 +154,9 @@ def search(request):
             return filters.apply(pages)
 
         results = ranking.search(narrowed(scope), query.text, language=locale.language_code)
+        # On PostgreSQL one query lists every match in rank order, and the count, the page
+        # and the facets all come from that list (ranking.RankedResults): list it first.
+        ranked_ids = result_ids(results) if isinstance(results, ranking.RankedResults) else None
         paginator = Paginator(results, RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
         pages = _in_result_order(results_page.object_list)
@@ -170,7 +173,7 @@ def search(request):
         ]
 
         def count_facets():
-            ids = result_ids(results)
+            ids = ranked_ids if ranked_ids is not None else result_ids(results)
             language_counts = {locale.language_code: paginator.count}
             for root in roots:
                 if root.locale_id != locale.pk:  # the same search in the other languages
